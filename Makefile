@@ -1,0 +1,41 @@
+# Two commands on a fresh machine with Python 3.11 and make:
+#   make data   - build data/ and datapackage.json from raw/
+#   make test   - lint, print the extraction scores, run the test suite
+# Both create .venv and install the pinned dependencies when needed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+
+.PHONY: data test check scores lint clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+data: $(STAMP)
+	$(PY) build.py
+
+check: $(STAMP)
+	$(PY) build.py --check
+
+scores: $(STAMP)
+	@echo "== facts: our two reports (tests/gold/facts.csv)"
+	@$(PY) -m govreports.scoring
+	@echo "== facts: generalization set (tests/gold/generalization)"
+	@$(PY) -m govreports.scoring --gold tests/gold/generalization/facts.csv --raw tests/gold/generalization/raw
+	@if [ -f tests/gold/holdout/facts.csv ]; then echo "== facts: held-out set (tests/gold/holdout)"; \
+		$(PY) -m govreports.scoring --gold tests/gold/holdout/facts.csv --raw tests/gold/holdout/raw; fi
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+test: lint scores
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,230 @@
+"""Stage 5a: quantity mentions that are facts -> rows of ``targets`` and ``achievements``.
+
+The sentence's part (from :mod:`govreports.parts`) picks the table and the year; the clause around
+the figure gives the comparator, commitment, period, baseline, kind and indicator.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from . import lexicon
+from .parts import SentencePart
+from .quantities import Candidate, clause_end, clause_start
+from .records import Fact, Section
+from .structure import innermost_section
+from .text import CleanText
+
+_EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:末|底|初)?(?:的|为|达到?|是)?\s*$")
+_HORIZON_YEAR = re.compile(r"到((?:19|20)\d{2})\s*年")
+_LIST_VERBS = tuple(sorted(set(lexicon.COUNT_VERBS) | set(dict(lexicon.KIND_WORDS)["increase"]), key=len, reverse=True))
+_LIST_SEPARATORS = re.compile(r"、|和|及|与")
+
+
+def comparator_for(text: str, c: Candidate, clause_before: str) -> str:
+    after = text[c.unit_end : c.unit_end + 3]
+    for word, comparator in sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -len(kv[0])):
+        if after.startswith(word):
+            return comparator
+    near = text[max(0, c.token.start - 4) : c.token.start].rstrip("近数")
+    for word, comparator in sorted(lexicon.COMPARATOR_BEFORE.items(), key=lambda kv: -len(kv[0])):
+        if near.endswith(word):
+            return comparator
+    if any(w in clause_before for w in lexicon.ESTIMATE_WORDS):
+        return "~"
+    return "="
+
+
+def nearest_word(clause_before: str, words: tuple[str, ...]) -> str | None:
+    best, where = None, -1
+    for word in words:
+        pos = clause_before.rfind(word)
+        if pos > where:
+            best, where = word, pos
+    return best
+
+
+def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None) -> str:
+    if c.rank:
+        return "rank"
+    if unit_base in ("ratio", "doubling"):
+        return "ratio"
+    if unit_base in lexicon.DURATION_UNIT_BASES:
+        return "duration"
+    near = clause_before[-8:]
+    percent = unit_base in ("percent", "percentage_point", "permille")
+    reduction_words = dict(lexicon.KIND_WORDS)["reduction"]
+    if percent and any(w in text[c.unit_end : clause_end(text, c.unit_end)] for w in reduction_words):
+        return "reduction"  # "按照5%的幅度进行再压减": the verb follows the rate
+    for kind, words in lexicon.KIND_WORDS:
+        if kind in ("growth_rate", "share") and not percent:
+            continue
+        if any(w in (near if percent else clause_before) for w in words):
+            return kind
+    if percent:
+        return "level" if re.search(r"(?:达到?|为|至|保持)$", clause_before) else "share"
+    if unit_base in lexicon.COUNT_UNIT_BASES and not re.search(r"(?:达到?|为|至)$", clause_before):
+        return "count"
+    return "level"
+
+
+def _strip_words(phrase: str) -> str:
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in lexicon.INDICATOR_LEADING_WORDS:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word) :], True
+        for word in lexicon.INDICATOR_TRAILING_WORDS:
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[: -len(word)], True
+    phrase = phrase.strip(" ，、：；")
+    phrase = re.sub(r"(?:居|位列|位居|排名|名列|列|保持|获)?(?:全国|全省|全市|全区|全县)?第$", "", phrase) or phrase
+    if phrase.count("“") != phrase.count("”"):
+        phrase = phrase.strip("“”")
+    return phrase
+
+
+def _noun_after(text: str, c: Candidate) -> str:
+    """The noun a count measures when it stands before it ("实施48个旧改工程")."""
+    match = re.match(r"[^，。；、：0-9０-９（(]{1,16}", text[c.unit_end :])
+    if not match:
+        return ""
+    noun = re.split(
+        r"(?:以上|以下|以内|左右|顺利|成功|全面|完成|实现|获评|入选|开展|落地|通过|正式|加快|建设|投用|"
+        r"的幅度|，|开工|竣工|也将|将|也|要)",
+        match.group(),
+    )[0]
+    return noun if c.unit_end < len(text) and noun and not noun.startswith(("的", "和", "及")) else ""
+
+
+def indicator_for(text: str, c: Candidate, start: int, neighbours: list[Candidate], paired_item: str | None) -> str:
+    """The phrase naming what a figure measures: its clause before it, less cue words and other figures."""
+    kept = [i for i in range(start, c.token.start) if not any(n.token.start <= i < n.unit_end for n in neighbours)]
+    before = "".join(text[i] for i in kept)
+    if paired_item:
+        return paired_item
+    lead = _strip_words(before)
+    verb = next((v for v in _LIST_VERBS if lead.startswith(v)), None)
+    segment = _strip_words(before.rsplit("、", 1)[-1] if "、" in before else before)
+    if verb and "、" in before and not segment.startswith(verb):
+        segment = verb + segment  # "新增A161家、B460家": B is 新增 too
+    noun = _noun_after(text, c)
+    if noun and noun not in segment:
+        segment += noun
+    return segment or text[start : c.token.start].strip() or "（未注明）"
+
+
+def paired_items(text: str, clause_facts: list[Candidate], sentence_start: int) -> dict[int, str]:
+    """Pair a list of values ("分别增长2.2%、1.6%", "5%和10%") with the list of things they measure."""
+    if len(clause_facts) < 2:
+        return {}
+    first, last = clause_facts[0], clause_facts[-1]
+    between = text[first.token.start : last.range_end]
+    if not re.fullmatch(r"[0-9０-９.．%％、和及与\s]+", between):
+        return {}
+    k = len(clause_facts)
+    before = text[sentence_start : first.token.start]
+    for piece in reversed(re.split(r"[，；：]", before)):
+        piece = re.split(r"分别|全年|预计|同比", piece)[0]
+        items = [p for p in _LIST_SEPARATORS.split(piece) if p]
+        if len(items) >= k:
+            items = items[-k:]
+            items[0] = re.split(r"的|对|将|把", items[0])[-1]
+            items[-1] = re.split(r"[0-9０-９]|[一二两三四五六七八九十]+[项个大类]|实现|等|分别", items[-1])[0]
+            if all(1 < len(i) <= 16 for i in items):
+                return {c.token.start: item for c, item in zip(clause_facts, items, strict=False)}
+    return {}
+
+
+def category_for(indicator: str, clauses_nearest_first: list[str]) -> str:
+    """The first category keyword in the indicator, else in the clauses nearest the figure."""
+    for haystack in [indicator, *clauses_nearest_first]:
+        for category, words in lexicon.CATEGORIES:
+            if any(w in haystack for w in words):
+                return category
+    return "other"
+
+
+def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> list[str]:
+    """The clauses of a sentence, the figure's own first, then those before it, then those after."""
+    bounds = (
+        [sentence_start] + [i + 1 for i in range(sentence_start, sentence_end) if text[i] in "，；："] + [sentence_end]
+    )
+    clauses = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    own = next((i for i, (a, b) in enumerate(clauses) if a <= pos < b), 0)
+    order = [own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))]
+    return [text[clauses[i][0] : clauses[i][1]] for i in order]
+
+
+def build_facts(
+    cleaned: CleanText, doc_id: str, facts: list[Candidate], parts: list[SentencePart], sections: list[Section]
+) -> list[Fact]:
+    text = cleaned.text
+    rows: list[Fact] = []
+    by_clause: dict[int, list[Candidate]] = {}
+    for c in facts:
+        by_clause.setdefault(clause_start(text, c.token.start), []).append(c)
+    for start, members in by_clause.items():
+        part = next((p for p in parts if p.start <= members[0].token.start < p.end), None)
+        sentence_start = part.start if part else start
+        sentence_end = part.end if part else clause_end(text, start)
+        pairs = paired_items(text, members, sentence_start)
+        for c in members:
+            clause_before = text[start : c.token.start]
+            base, factor = lexicon.UNITS.get(re.split(r"[（(]", c.measure)[0], (None, None))
+            if c.rank:
+                base, factor = "rank", 1.0
+            value_base = round(c.token.value * c.multiplier * factor, 6) if factor is not None else None
+            explicit = _EXPLICIT_YEAR.search(clause_before[-10:]) or _HORIZON_YEAR.search(
+                text, sentence_start, c.token.start
+            )
+            year = int(explicit.group(1)) if explicit else (part.year if part else None)
+            table = "achievements" if part is not None and part.part == "review" else "targets"
+            indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
+            quote, q_start, q_end = cleaned.raw_quote(*_trimmed(text, sentence_start, sentence_end))
+            n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
+            section = innermost_section(sections, n_start)
+            rows.append(
+                Fact(
+                    table=table,
+                    id=f"{doc_id}-F{n_start:06d}",
+                    doc_id=doc_id,
+                    section_id=section.section_id if section else None,
+                    year=year,
+                    indicator=indicator,
+                    category=category_for(
+                        indicator, clauses_by_distance(text, sentence_start, sentence_end, c.token.start)
+                    ),
+                    kind=kind_for(text, c, clause_before, base),
+                    comparator=comparator_for(text, c, clause_before),
+                    value=c.token.value,
+                    value_max=c.value_max,
+                    unit=c.unit,
+                    value_base=value_base,
+                    unit_base=base,
+                    commitment=nearest_word(clause_before, lexicon.COMMITMENTS),
+                    approximate=c.approximate,
+                    period=lexicon.PERIODS[nearest_word(clause_before, tuple(lexicon.PERIODS))]
+                    if nearest_word(clause_before, tuple(lexicon.PERIODS))
+                    else None,
+                    baseline=nearest_word(clause_before, lexicon.BASELINES),
+                    number_text=c.token.text if c.value_max is None else text[c.token.start : c.range_end],
+                    number_start=n_start,
+                    number_end=n_end,
+                    part_source=part.source if part else "default",
+                    quote=quote,
+                    char_start=q_start,
+                    char_end=q_end,
+                )
+            )
+    return rows
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

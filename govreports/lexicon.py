@@ -1,0 +1,551 @@
+"""Every word list the extractor uses, as data, in one place.
+
+These are properties of the genre (Chinese government work reports), never of one report: units,
+multipliers, verbs, cue words and category keywords. Nothing here names a fact of a particular
+document.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Layout -----------------------------------------------------------------------------------
+
+#: A paragraph ending in one of these was not cut by a page break.
+PARAGRAPH_END = set("。！？；：…”’」』）)】》!?;:")
+#: Characters that end a clause (used to trim duplicated passages and to cut quotes).
+CLAUSE_DELIMITERS = set("。；！？，：")
+CLAUSE_BOUNDARY = CLAUSE_DELIMITERS | set("、\n")
+#: Sentence ends: a quote is the sentence part between two of these.
+SENTENCE_DELIMITERS = set("。；！？\n")
+BULLETS = set("■●◆▲□○•·—-*")
+#: Prose paragraphs are at least this long or contain a full stop; shorter lines are titles/headings.
+MIN_BODY_PARAGRAPH = 25
+#: A paragraph starting with a sentence this short closes a heading cut by a page break.
+MAX_SPLIT_STUB = 4
+#: Repeated runs at least this long are duplicated passages.
+MIN_DUPLICATE_PASSAGE = 30
+
+# --- Headings ---------------------------------------------------------------------------------
+
+CN_DIGITS = "零〇一二三四五六七八九十百千万两"
+HEADING_START = re.compile(
+    rf"^(?:[{CN_DIGITS}]+、|[（(]\s*[{CN_DIGITS}]+\s*[）)]|[0-9０-９]{{1,2}}\s*[.．、](?![0-9０-９]))"
+)
+#: Heading levels by label shape: 一、 > （一） > 1.
+HEADING_PATTERNS = [
+    (1, re.compile(rf"^(?P<label>[{CN_DIGITS}]+、)\s*")),
+    (2, re.compile(rf"^(?P<label>[（(]\s*[{CN_DIGITS}]+\s*[）)])\s*")),
+    (3, re.compile(r"^(?P<label>[0-9０-９]{1,2}\s*[.．、])(?![0-9０-９])\s*")),
+]
+#: A bold lead phrase ("主导产业加速集聚。") is at most this many characters.
+MAX_LEAD_PHRASE = 15
+#: Paragraphs that open by addressing the audience close a numbered task or lead-phrase section.
+ADDRESS_OPENERS = ("各位代表", "同志们", "各位委员")
+
+# --- Parts of a report ------------------------------------------------------------------------
+
+#: Heading words that say which part a heading opens.
+PART_HEADING_WORDS = {
+    "review": ("工作回顾", "回顾", "过去一年", "过去五年", "主要工作", "工作总结"),
+    "plan": ("工作安排", "工作任务", "主要预期目标", "总体要求", "目标任务", "重点工作", "今年", "明年"),
+    "conduct": ("政府自身建设", "自身建设", "作风建设"),
+}
+
+#: Sentence cues for the part a sentence belongs to, when headings are silent. Strong cues decide
+#: on their own; weak cues only break a tie with the running part.
+PLAN_CUES_STRONG = (
+    "今年",
+    "明年",
+    "新的一年",
+    "力争",
+    "争取",
+    "确保",
+    "预期目标",
+    "主要预期目标",
+    "计划",
+    "下一步",
+    "将继续",
+    "我们将",
+    "政府将",
+    "将着力",
+    "要着力",
+    "拟",
+    "目标是",
+)
+PLAN_CUES_WEAK = (
+    "将",
+    "要",
+    "加快",
+    "推进",
+    "推动",
+    "打造",
+    "实施",
+    "开展",
+    "创建",
+    "争创",
+    "深化",
+    "着力",
+    "力促",
+    "启动",
+    "培育",
+    "建设",
+    "提升至",
+    "增至",
+    "降至",
+    "控制在",
+    "以上",
+    "左右",
+)
+REVIEW_CUES_STRONG = (
+    "过去一年",
+    "一年来",
+    "去年",
+    "上一年",
+    "全年完成",
+    "过去五年",
+    "五年来",
+    "刚刚过去",
+    "回顾",
+    "已经",
+    "取得了",
+    "实现了",
+    "完成了",
+    "成功举办",
+    "获评",
+    "荣获",
+    "获得",
+    "入选",
+    "蝉联",
+    "位列",
+    "比上年",
+    "同比增长",
+    "同比下降",
+    "较上年",
+)
+REVIEW_CUES_WEAK = (
+    "完成",
+    "实现",
+    "建成",
+    "新增",
+    "累计",
+    "达到",
+    "落地",
+    "签约",
+    "竣工",
+    "投用",
+    "开通",
+    "举办",
+    "获",
+    "了",
+)
+
+# --- Numbers and units ------------------------------------------------------------------------
+
+CN_NUMERAL_CHARS = "零〇一二三四五六七八九十百千两"
+#: Multipliers that belong to the unit as printed ("734亿元": value 734, unit 亿元).
+MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3}
+#: Marks of a vague amount between the number and its unit ("2.3万余户", "30多个").
+APPROXIMATE_INFIXES = ("余", "多")
+APPROXIMATE_PREFIXES = ("近", "数")
+
+#: Measure words and units as printed -> (unit_base, factor). Longest match wins.
+UNITS: dict[str, tuple[str, float]] = {
+    # money
+    "元": ("CNY", 1),
+    "美元": ("USD", 1),
+    "欧元": ("EUR", 1),
+    "港元": ("HKD", 1),
+    # shares and rates
+    "%": ("percent", 1),
+    "％": ("percent", 1),
+    "个百分点": ("percentage_point", 1),
+    "百分点": ("percentage_point", 1),
+    "‰": ("permille", 1),
+    "倍": ("ratio", 1),
+    "番": ("doubling", 1),
+    "成": ("tenth", 1),
+    # length, area, volume, mass, energy
+    "公里/平方公里": ("km/km2", 1),
+    "微克/立方米": ("ug/m3", 1),
+    "毫克/立方米": ("mg/m3", 1),
+    "公里": ("m", 1000),
+    "千米": ("m", 1000),
+    "米": ("m", 1),
+    "延米": ("m", 1),
+    "平方公里": ("m2", 1e6),
+    "平方千米": ("m2", 1e6),
+    "平方米": ("m2", 1),
+    "亩": ("m2", 10000 / 15),
+    "公顷": ("m2", 1e4),
+    "立方米": ("m3", 1),
+    "吨": ("t", 1),
+    "千瓦": ("kW", 1),
+    "千瓦时": ("kWh", 1),
+    "兆瓦": ("kW", 1000),
+    "吨标准煤": ("tce", 1),
+    # people
+    "人": ("person", 1),
+    "名": ("person", 1),
+    "位": ("person", 1),
+    "人次": ("person_time", 1),
+    "户": ("household", 1),
+    "剂次": ("dose", 1),
+    "剂": ("dose", 1),
+    "床": ("bed", 1),
+    "张床位": ("bed", 1),
+    # counted things
+    "个": ("item", 1),
+    "项": ("item", 1),
+    "家": ("organisation", 1),
+    "所": ("institution", 1),
+    "座": ("item", 1),
+    "条": ("item", 1),
+    "件": ("item", 1),
+    "套": ("dwelling", 1),
+    "间": ("room", 1),
+    "台": ("item", 1),
+    "辆": ("vehicle", 1),
+    "张": ("item", 1),
+    "处": ("site", 1),
+    "片": ("item", 1),
+    "场次": ("event", 1),
+    "场": ("event", 1),
+    "次": ("time", 1),
+    "轮": ("round", 1),
+    "宗": ("parcel", 1),
+    "栋": ("building", 1),
+    "幢": ("building", 1),
+    "株": ("plant", 1),
+    "棵": ("plant", 1),
+    "类": ("category", 1),
+    "大类": ("category", 1),
+    "大": ("group", 1),
+    "批": ("batch", 1),
+    "部": ("item", 1),
+    "支": ("item", 1),
+    "只": ("item", 1),
+    "块": ("item", 1),
+    "段": ("item", 1),
+    "册": ("item", 1),
+    "篇": ("item", 1),
+    "根": ("item", 1),
+    "盏": ("item", 1),
+    "艘": ("vessel", 1),
+    "架": ("item", 1),
+    # time
+    "年": ("year", 1),
+    "天": ("day", 1),
+    "小时": ("hour", 1),
+    "分钟": ("minute", 1),
+    "个工作日": ("day", 1),
+    "工作日": ("day", 1),
+    "个月": ("month", 1),
+}
+#: Units that only ever qualify a noun in this genre ("15分钟生活圈", "24小时值守", "35岁以下").
+QUALIFIER_UNITS = (
+    "岁",
+    "周岁",
+    "星级",
+    "级",
+    "届",
+    "周年",
+    "号线",
+    "号",
+    "国道",
+    "省道",
+    "期",
+    "代",
+    "版",
+    "次会议",
+    "月",
+    "日",
+    "季度",
+    "世纪",
+    "强",
+    "化",
+    "方面",
+)
+#: Time units that qualify the noun after them ("24小时值守", "15分钟生活圈") but measure when they
+#: close a clause ("服务10万小时").
+ATTRIBUTIVE_TIME_UNITS = ("分钟", "小时")
+#: "N大X" counts the items of a preceding list ("三大巨头", "7大领域").
+BIG_GROUP = "大"
+#: Ordinal suffixes after 第N: an ordinal in a name, not a rank.
+ORDINAL_SUFFIXES = set("届批次期轮号代季章条款部版集个年家")
+#: Words before 第N that make it a rank ("居全市第8", "全省第一", "总数第二").
+RANK_CUES = (
+    "居",
+    "位列",
+    "位居",
+    "排名",
+    "排",
+    "列",
+    "名列",
+    "保持",
+    "总数",
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "获",
+    "并",
+)
+#: Words after 第N that make it a phrase, not a rank ("第一时间", "第一要务").
+RANK_BLOCKERS = ("时间", "要务", "责任", "动力", "资源", "总部", "课堂", "现场", "书记", "梯队", "方阵", "阵地", "站")
+#: Verbs that introduce a count written in Chinese numerals ("新建十所学校").
+COUNT_VERBS = (
+    "新建",
+    "新增",
+    "建成",
+    "完成",
+    "实施",
+    "创建",
+    "打造",
+    "建设",
+    "改造",
+    "引进",
+    "培育",
+    "落地",
+    "开工",
+    "竣工",
+    "举办",
+    "开展",
+    "提升",
+    "实现",
+    "形成",
+    "设立",
+    "成立",
+    "新开",
+    "开通",
+    "认定",
+    "获评",
+)
+#: Cues of a duration that is a fact ("连续三年", "5天时间").
+DURATION_CUES_BEFORE = ("连续", "用时", "仅用", "历时", "用了")
+DURATION_CUES_AFTER = ("时间", "内实现", "之内")
+#: Spans that put a figure in the past, as context ("在连续4年压减基础上"), and clause openers that do ("曾占").
+PAST_CONTEXT_SPAN = re.compile(r"在[^，。；]{0,20}基础上")
+PAST_CONTEXT_CLAUSE = re.compile(r"曾(?:占|经|是|为|达)")
+#: Comparators (ANNOTATION.md).
+COMPARATOR_AFTER = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
+COMPARATOR_BEFORE = {
+    "不低于": ">=",
+    "不少于": ">=",
+    "至少": ">=",
+    "超过": ">=",
+    "突破": ">=",
+    "超": ">=",
+    "不超过": "<=",
+    "不高于": "<=",
+    "控制在": "<=",
+    "低于": "<",
+    "高于": ">",
+    "约": "~",
+    "大约": "~",
+}
+#: Words anywhere in the clause before the figure that make it an estimate.
+ESTIMATE_WORDS = ("预计", "预期", "估计")
+#: Commitment words, nearest in the clause before the figure.
+COMMITMENTS = ("确保", "力争", "争取", "预计", "预期", "努力", "计划")
+PERIODS = {
+    "年均": "average",
+    "年平均": "average",
+    "平均": "average",
+    "累计": "cumulative",
+    "全年": "annual",
+    "每年": "annual",
+}
+BASELINES = ("同比", "比上年", "较上年", "比去年", "较去年", "环比", "比上年末", "较上年末", "比2", "较2")
+#: Range joiners: "1-2个", "3至5家", "5%—5.5%".
+RANGE_JOINERS = "-—–~～至到"
+
+# --- Kinds and categories ---------------------------------------------------------------------
+
+#: Words just before a figure that say what kind of figure it is (checked in this order).
+KIND_WORDS = (
+    ("reduction", ("压减", "削减", "减少", "压降", "降低", "下降", "减排", "节约")),
+    ("growth_rate", ("增长", "增速", "增幅", "提高", "提升", "回落", "上涨", "拓宽", "下降", "回升")),
+    ("share", ("占比", "覆盖率", "比重", "率", "占", "比例")),
+    ("increase", ("新增", "新建", "增加", "引进", "新开", "净增", "新培育", "新认定", "新获评", "新落地", "新改建")),
+)
+COUNT_UNIT_BASES = {
+    "group",
+    "item",
+    "organisation",
+    "institution",
+    "dwelling",
+    "room",
+    "vehicle",
+    "site",
+    "event",
+    "time",
+    "round",
+    "parcel",
+    "building",
+    "plant",
+    "category",
+    "batch",
+    "vessel",
+    "household",
+    "person",
+    "person_time",
+    "dose",
+    "bed",
+}
+DURATION_UNIT_BASES = {"year", "day", "month", "hour", "minute"}
+
+#: Category vocabulary (documented in the schema): the first category with a keyword in the
+#: indicator, else in the whole sentence, wins; "other" when none does.
+CATEGORIES = (
+    ("epidemic", ("疫情", "核酸", "疫苗", "发热门诊", "防疫", "新冠", "接种")),
+    ("fiscal", ("预算收入", "财政", "税收", "公用经费", "支出", "债务", "留抵退税", "减负降本", "税")),
+    ("investment", ("固定资产投资", "投资", "总投资")),
+    ("trade", ("出口", "进口", "外资", "外贸", "进出口", "美元")),
+    ("consumption", ("消费", "零售", "社零", "商圈", "夜间经济")),
+    ("science_technology", ("高新技术", "科技", "研发", "专利", "知识产权", "院士", "创新", "数字经济")),
+    ("employment", ("就业", "失业", "人才", "大学生", "劳动", "零工", "创业")),
+    ("education", ("学校", "教育", "教师", "幼儿园", "中小学", "校园", "学堂", "学位")),
+    ("health", ("医院", "卫生", "医疗", "健康", "中医", "疗护", "筛查")),
+    (
+        "social_welfare",
+        (
+            "养老",
+            "托育",
+            "托位",
+            "救助",
+            "助残",
+            "老人",
+            "儿童",
+            "婴幼儿",
+            "无障碍",
+            "食堂",
+            "助联体",
+            "残疾",
+            "社区成长驿站",
+            "困难群众",
+            "低保",
+        ),
+    ),
+    ("housing", ("安置房", "保障性", "租赁住房", "回迁", "共有产权房", "住房", "电梯", "物业")),
+    (
+        "urban_renewal",
+        ("旧改", "老旧小区", "城中村", "未来社区", "有机更新", "更新", "风貌", "改造提升", "美好家园", "拆改"),
+    ),
+    ("land", ("用地", "土地", "收储", "做地", "出让", "亩", "地下空间")),
+    ("transport", ("道路", "地铁", "轨道", "停车", "泊位", "公交", "交通", "站点", "路网", "通勤")),
+    ("utilities", ("供水", "电力", "燃气", "充电桩", "管网", "净水", "闸泵", "变电")),
+    (
+        "environment",
+        (
+            "绿地",
+            "绿道",
+            "水质",
+            "PM2.5",
+            "垃圾",
+            "森林",
+            "湿地",
+            "河道",
+            "生态",
+            "污水",
+            "无废",
+            "清淤",
+            "滨水",
+            "扬尘",
+            "空气",
+        ),
+    ),
+    ("culture_tourism", ("文化", "旅游", "博物馆", "演出", "非遗", "文旅", "游客", "艺术", "美术馆")),
+    ("sports", ("体育", "健身", "赛事", "场地", "运动", "金牌", "奖牌")),
+    ("public_safety", ("消防", "安全生产", "应急", "安全", "事故", "燃气管网改造")),
+    (
+        "governance",
+        (
+            "行政",
+            "信访",
+            "调解",
+            "政务",
+            "应诉",
+            "枢纽型社会组织",
+            "社区服务综合体",
+            "社区工作站",
+            "治理",
+            "民生实事",
+            "候选项目",
+            "票决",
+            "项目方案",
+        ),
+    ),
+    ("industry", ("产业", "工业", "制造", "企业", "项目", "增加值", "市场主体", "总部")),
+    ("economy", ("生产总值", "GDP", "经济", "服务业", "金融", "贷款", "专项债", "政策资金", "信贷", "额度", "消费券")),
+)
+
+# --- Indicators -------------------------------------------------------------------------------
+
+#: Cue words stripped from the front of an indicator phrase ("全年完成固定资产投资" -> "完成固定资产投资").
+INDICATOR_LEADING_WORDS = (
+    "全年",
+    "预计",
+    "预期",
+    "同比",
+    "比上年",
+    "较上年",
+    "累计",
+    "确保",
+    "力争",
+    "争取",
+    "其中",
+    "分别",
+    "共",
+    "全区",
+    "全市",
+    "全县",
+    "实际",
+    "努力",
+    "再",
+    "继续",
+    "今年",
+    "去年",
+    "当年",
+    "我们",
+)
+#: Words stripped from its end, longest first ("人均体育场地面积提升至" -> "人均体育场地面积").
+INDICATOR_TRAILING_WORDS = tuple(
+    sorted(
+        (
+            "达到",
+            "达",
+            "为",
+            "至",
+            "超过",
+            "超",
+            "近",
+            "约",
+            "突破",
+            "不低于",
+            "不少于",
+            "至少",
+            "控制在",
+            "保持在",
+            "保持",
+            "稳定在",
+            "分别按照",
+            "分别",
+            "按照",
+            "的",
+            "提升至",
+            "提高至",
+            "降至",
+            "降低至",
+            "下降至",
+            "增至",
+            "增加至",
+            "减至",
+            "压减至",
+            "达到了",
+        ),
+        key=len,
+        reverse=True,
+    )
+)

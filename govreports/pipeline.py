@@ -1,0 +1,62 @@
+"""One document through every stage: raw text -> Extraction (rows of all tables). Pure, no I/O."""
+
+from __future__ import annotations
+
+from . import parts as parts_stage
+from .entities import extract_entities
+from .facts import build_facts
+from .metadata import SourceFile, build_document
+from .quantities import candidates
+from .records import Extraction, Section
+from .structure import build_sections, find_headings, innermost_section
+from .text import clean_text
+
+
+def _heading_part(sections: list[Section], cleaned, pos: int) -> str | None:
+    """The part the headings give at a cleaned position; conduct follows its enclosing part."""
+    raw_pos = cleaned.offset_map[pos] if pos < len(cleaned.offset_map) else len(cleaned.raw)
+    section = innermost_section(sections, raw_pos)
+    by_id = {s.section_id: s for s in sections}
+    while section is not None:
+        if section.part_source in ("heading", "inherited") and section.part in ("review", "plan"):
+            return section.part
+        if section.part == "conduct":
+            return "conduct"
+        section = by_id.get(section.parent_id)
+    return None
+
+
+def extract_document(source: SourceFile) -> Extraction:
+    document = build_document(source)
+    cleaned = clean_text(source.raw, document.doc_id)
+    text = cleaned.text
+    review_year, plan_year = document.review_year, document.plan_year
+    delivery_year = int(document.delivered_on[:4]) if document.delivered_on else plan_year
+
+    def content_part(start: int, end: int) -> str:
+        return parts_stage.majority_part(text, start, end, review_year, plan_year)
+
+    sections = build_sections(cleaned, document.doc_id, delivery_year, content_part)
+    skip = list(cleaned.duplicate_spans) + list(cleaned.marker_spans)
+    skip += [(h.start, h.start + len(h.label)) for h in find_headings(cleaned) if h.label]
+    spans = parts_stage.without_spans(parts_stage.sentence_spans(text), cleaned.duplicate_spans)
+    default = parts_stage.majority_part(text, 0, len(text), review_year, plan_year)
+    sentence_parts = parts_stage.classify_sentences(
+        text,
+        spans,
+        lambda pos: _heading_part(sections, cleaned, pos),
+        review_year,
+        plan_year,
+        default="review" if default == "review" else "plan",
+    )
+    found = [c for c in candidates(text, skip) if c.is_fact]
+    facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections)
+    entities = extract_entities(cleaned, document.doc_id, sentence_parts, sections)
+    return Extraction(
+        document=document,
+        document_raw=source.raw,
+        sections=sections,
+        facts=facts,
+        entities=entities,
+        flags=cleaned.flags,
+    )

@@ -1,0 +1,298 @@
+"""Stage 4: cleaned text -> quantity mentions, each judged fact or not-a-fact by its context.
+
+A number is a candidate when it is a run of Arabic (or full-width) digits, or a Chinese numeral.
+Its unit is read to the right (multiplier + measure word, as printed); its context decides whether
+it is a fact: dates, ordinals, names (quoted, joined by ``+``/``·``, next to Latin letters),
+qualifiers (``35岁以下``, ``15分钟``, ``10亿元以上项目``), anniversaries and past context are not.
+Rules are about the shape of the text, never about the strings of one report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from . import lexicon
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_ARABIC = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_CHINESE = re.compile(rf"[{lexicon.CN_NUMERAL_CHARS}]+")
+_UNIT_KEYS = sorted(set(lexicon.UNITS) | set(lexicon.QUALIFIER_UNITS), key=len, reverse=True)
+_MULTIPLIER_KEYS = sorted(lexicon.MULTIPLIERS, key=len, reverse=True)
+_QUOTES = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,40}》|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_UNITS_STARTING_WITH_MULTIPLIER = tuple(u for u in lexicon.UNITS if u[:1] in "万亿千")
+_BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_ENUMERATION_UNITS = ("项", "个", "大", "大类", "家", "类", "件", "批", "条", "所", "座", "支")
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number as printed and where it stands in the cleaned text."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    chinese: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A number with its unit and the verdict on whether it is a fact."""
+
+    token: NumberToken
+    value_max: float | None
+    range_end: int
+    unit: str
+    measure: str
+    unit_start: int
+    unit_end: int
+    multiplier: float
+    approximate: bool
+    is_fact: bool
+    reason: str
+    rank: bool = False
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number as printed: Arabic, full-width or Chinese (via cn2an)."""
+    plain = text.translate(_FULL_WIDTH).replace(",", "")
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", plain):
+        return float(plain)
+    if plain in _BARE_MAGNITUDES:  # "近千亩", "数百家": cn2an wants a digit before 千/百
+        return _BARE_MAGNITUDES[plain]
+    try:
+        return float(cn2an.cn2an(plain, "normal"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def number_tokens(text: str) -> list[NumberToken]:
+    tokens = []
+    for match in _ARABIC.finditer(text):
+        value = parse_number(match.group())
+        if value is not None:
+            tokens.append(NumberToken(match.group(), match.start(), match.end(), value, False))
+    for match in _CHINESE.finditer(text):
+        run, start = match.group(), match.start()
+        # 百/千 open a numeral only after 数/近 (数百, 近千) or before a multiplier or unit (千亿元);
+        # elsewhere they are words (百姓, 千年).
+        while (
+            run
+            and run[0] in "百千"
+            and not (start > 0 and text[start - 1] in "数近上")
+            and not (len(run) == 1 and read_unit(text, start + 1).multiplier > 1)
+        ):
+            run, start = run[1:], start + 1
+        if not run or run in ("零", "〇"):
+            continue
+        value = parse_number(run)
+        if value is not None:
+            tokens.append(NumberToken(run, start, start + len(run), value, True))
+    return sorted(tokens, key=lambda t: t.start)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+
+def clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in lexicon.CLAUSE_DELIMITERS and text[i - 1] != "\n":
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in lexicon.CLAUSE_DELIMITERS and text[i] != "\n":
+        i += 1
+    return i
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    printed: str  # as printed, multiplier included: 亿元, 万名, 套(间)
+    measure: str  # the measure word alone: 元, 名, 套
+    start: int
+    end: int
+    multiplier: float
+    approximate: bool
+
+
+def read_unit(text: str, pos: int) -> UnitReading:
+    """The unit that starts at ``pos`` (spaces allowed before it), or an empty reading."""
+    i = pos
+    while i < len(text) and text[i] in " \u3000":
+        i += 1
+    start = i
+    prefix, multiplier, approximate = "", 1.0, False
+    for key in _MULTIPLIER_KEYS:
+        if text.startswith(key, i) and not any(text.startswith(u, i) for u in _UNITS_STARTING_WITH_MULTIPLIER):
+            prefix, multiplier, i = key, lexicon.MULTIPLIERS[key], i + len(key)
+            break
+    if i < len(text) and text[i] in lexicon.APPROXIMATE_INFIXES:
+        approximate, i = True, i + 1
+    if text.startswith(lexicon.BIG_GROUP, i) and not prefix:
+        measure = "大类" if text.startswith("大类", i) else lexicon.BIG_GROUP
+        return UnitReading(measure, measure, start, i + len(measure), multiplier, approximate)
+    for key in _UNIT_KEYS:
+        if text.startswith(key, i):
+            i += len(key)
+            measure = key
+            alternative = re.match(r"[（(]([\u4e00-\u9fff])[)）]", text[i : i + 3])
+            if alternative and alternative.group(1) in lexicon.UNITS:
+                measure += alternative.group()
+                i += len(alternative.group())
+            return UnitReading(prefix + measure, measure, start, i, multiplier, approximate)
+    if prefix and multiplier >= 1e4:  # "3万" alone: a count in ten-thousands
+        return UnitReading(prefix, "", start, i, multiplier, approximate)
+    return UnitReading("", "", pos, pos, 1.0, approximate)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < start and end < b for a, b in spans)
+
+
+def _rank_verdict(text: str, token: NumberToken) -> tuple[bool, str]:
+    if text.startswith(lexicon.RANK_BLOCKERS, token.end):
+        return False, "word"
+    if text[token.end : token.end + 1] in lexicon.ORDINAL_SUFFIXES:
+        return False, "ordinal"
+    before = text[max(clause_start(text, token.start), token.start - 9) : token.start - 1]
+    if any(cue in before for cue in lexicon.RANK_CUES):
+        return True, ""
+    return False, "ordinal"
+
+
+def _enumeration_before(text: str, token: NumberToken) -> bool:
+    """Whether a Chinese-numeral count sums up a list just before it ("A、B两项", "A、B和C三大")."""
+    before = text[clause_start(text, token.start) : token.start]
+    return "、" in before or bool(re.search(r"[和及与等]", before[-12:]))
+
+
+def _past_context(text: str, token: NumberToken) -> bool:
+    start = clause_start(text, token.start)
+    spans = lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), clause_end(text, token.end))
+    if any(m.start() <= token.start < m.end() for m in spans):
+        return True
+    return bool(lexicon.PAST_CONTEXT_CLAUSE.search(text, start, token.start))
+
+
+def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candidate:
+    """Unit and verdict (fact or why not) for one number token."""
+    value_max, range_end = None, token.end
+    joined = re.match(rf"\s*(%|％)?\s*[{lexicon.RANGE_JOINERS}]\s*", text[token.end : token.end + 4])
+    if joined:
+        nxt = _ARABIC.match(text, token.end + joined.end()) or _CHINESE.match(text, token.end + joined.end())
+        if nxt and (token.chinese == bool(_CHINESE.fullmatch(nxt.group()))):
+            upper = parse_number(nxt.group())
+            if upper is not None and upper > token.value:
+                value_max, range_end = upper, nxt.end()
+    reading = read_unit(text, range_end)
+    unit, unit_end, multiplier, measure = reading.printed, reading.end, reading.multiplier, reading.measure
+    before1 = text[token.start - 1] if token.start else ""
+    after1 = text[token.end] if token.end < len(text) else ""
+    before2 = text[max(0, token.start - 2) : token.start]
+
+    def verdict(is_fact: bool, reason: str = "", rank: bool = False) -> Candidate:
+        return Candidate(
+            token,
+            value_max,
+            range_end,
+            unit,
+            measure,
+            reading.start,
+            unit_end,
+            multiplier,
+            reading.approximate or before1 in lexicon.APPROXIMATE_PREFIXES,
+            is_fact,
+            reason,
+            rank,
+        )
+
+    if _LATIN.match(before1 or " ") or _LATIN.match(after1 or " "):
+        return verdict(False, "name")
+    if (
+        (before1 and before1 in "+＋·•")
+        or (after1 and after1 in "+＋·•")
+        or (before1 == "." and token.start > 1 and text[token.start - 2].isdigit())
+    ):
+        return verdict(False, "name")
+    if _inside(quotes, token.start, token.end):
+        return verdict(False, "name")
+    if _past_context(text, token):
+        return verdict(False, "past_context")
+    if before1 == "第":
+        is_rank, reason = _rank_verdict(text, token)
+        if is_rank:
+            return Candidate(token, None, token.end, "rank", "rank", token.end, token.end, 1.0, False, True, "", True)
+        return verdict(False, reason)
+    if measure == "年":
+        if re.fullmatch(r"(?:19|20)\d\d", token.text.translate(_FULL_WIDTH)):
+            return verdict(False, "date")
+        duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
+            lexicon.DURATION_CUES_AFTER, unit_end
+        )
+        if not duration or text.startswith("内", unit_end):
+            return verdict(False, "qualifier")
+        return verdict(True)
+    if measure in ("月", "日", "号", "季度") or (
+        unit == "" and re.match(r"\s*[-—至]\s*[0-9]+\s*月", text[token.end :])
+    ):
+        return verdict(False, "date")
+    if measure == "周年":
+        return verdict(False, "anniversary")
+    if measure in ("届", "期", "代", "版", "次会议"):
+        return verdict(False, "ordinal")
+    if (
+        measure in lexicon.ATTRIBUTIVE_TIME_UNITS
+        and unit_end < len(text)
+        and _CJK.match(text[unit_end])
+        and not (text.startswith(("以上", "以内", "左右"), unit_end))
+    ):
+        return verdict(False, "qualifier")
+    if measure in lexicon.QUALIFIER_UNITS:
+        return verdict(False, "qualifier")
+    if not unit:
+        return verdict(False, "word" if token.chinese else "no_unit")
+    if unit == "个" and text.startswith("方面", unit_end):
+        return verdict(False, "structure")
+    comparator_after = re.match(r"(?:及)?(?:以上|以下|以内)", text[unit_end : unit_end + 3])
+    if comparator_after:
+        follower = text[unit_end + comparator_after.end() : unit_end + comparator_after.end() + 1]
+        if follower and _CJK.match(follower) and follower != "的":
+            return verdict(False, "qualifier")
+    if token.chinese:
+        vague = before1 in ("数", "近")
+        doubling = before1 == "翻" and unit == "番"
+        if vague or doubling:
+            return verdict(True)
+        if token.text == "一":
+            return verdict(False, "word")
+        counted = unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
+        verb = any(text.endswith(v, 0, token.start) for v in lexicon.COUNT_VERBS)
+        closes_clause = unit in _ENUMERATION_UNITS and (unit_end >= len(text) or text[unit_end] in "，。；、")
+        physical = multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {"item"}
+        if not (counted or verb or closes_clause or physical):
+            return verdict(False, "word")
+    return verdict(True)
+
+
+def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Every number token in ``text`` with its verdict; tokens inside ``skip`` spans are left out."""
+    quotes = quoted_spans(text)
+    skip = skip or []
+    found: list[Candidate] = []
+    covered_until = -1
+    for token in number_tokens(text):
+        if token.start < covered_until or any(a <= token.start < b for a, b in skip):
+            continue
+        candidate = judge(text, token, quotes)
+        found.append(candidate)
+        covered_until = candidate.range_end
+    return found

@@ -1,0 +1,166 @@
+"""Stage 2: cleaned text -> sections (headings at every level, with the part each opens).
+
+Levels follow the genre's label shapes: ``一、`` (1), ``（一）`` (2), ``10.`` (3), and a paragraph's
+bold lead phrase (``主导产业加速集聚。``, or a sentence the source marked with ``**``) one level
+below the labelled heading it sits in. The part (review / plan / conduct) comes from heading words
+and the years a heading names; a section whose headings are silent gets its part from its sentences'
+own cues (``part_source`` = ``content``), see :mod:`govreports.parts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .text import CleanText
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    label: str
+    heading: str
+    start: int  # clean offset where the heading (label) starts
+    heading_end: int  # clean offset where the heading text ends
+    lead_phrase: bool
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+def paragraphs(cleaned: CleanText) -> list[Paragraph]:
+    found = []
+    for match in re.finditer(r"[^\n]+", cleaned.text):
+        text = match.group()
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            found.append(Paragraph(match.start() + lead, match.start() + len(text.rstrip())))
+    return found
+
+
+def _heading_text(text: str, start: int, end: int) -> int:
+    """End of a heading that starts at ``start``: its first sentence, or the whole line."""
+    stop = re.search(r"[。！？]", text[start:end])
+    return start + stop.start() if stop else end
+
+
+def _lead_phrase_end(text: str, start: int, end: int) -> int | None:
+    stop = re.search(r"[。！？]", text[start:end])
+    if not stop:
+        return None
+    phrase = text[start : start + stop.start()]
+    if (
+        0 < len(phrase) <= lexicon.MAX_LEAD_PHRASE
+        and start + stop.end() < end
+        and not re.search(r"[，,、；：0-9０-９]", phrase)
+    ):
+        return start + stop.start()
+    return None
+
+
+def find_headings(cleaned: CleanText) -> list[Heading]:
+    text = cleaned.text
+    headings: list[Heading] = []
+    innermost_labelled = 0
+
+    def lead_phrase_at(start: int, end: int) -> None:
+        stop = _lead_phrase_end(text, start, end)
+        if stop is not None and innermost_labelled >= 2:
+            headings.append(Heading(innermost_labelled + 1, "", text[start:stop], start, stop, True))
+
+    for para in paragraphs(cleaned):
+        if cleaned.in_duplicate(para.start) or any(a <= para.start < b for a, b in cleaned.marker_spans):
+            continue
+        body = text[para.start : para.end]
+        for level, pattern in lexicon.HEADING_PATTERNS:
+            match = pattern.match(body)
+            if match:
+                stop = _heading_text(text, para.start + match.end(), para.end)
+                heading = text[para.start + match.end() : stop].strip()
+                headings.append(Heading(level, match.group("label").strip(), heading, para.start, stop, False))
+                innermost_labelled = level
+                break
+        else:
+            lead_phrase_at(para.start, para.end)
+        for a, _ in cleaned.emphasis_spans:
+            if para.start < a < para.end:
+                lead_phrase_at(a, para.end)
+    return sorted(headings, key=lambda h: h.start)
+
+
+def part_from_heading(heading: str, delivery_year: int | None) -> tuple[str | None, int | None]:
+    """The part a heading opens, from its words or the year it names, and that year."""
+    years = [int(y) for y in _YEAR.findall(heading)]
+    year = years[0] if years else None
+    for part in ("conduct", "review", "plan"):
+        if any(word in heading for word in lexicon.PART_HEADING_WORDS[part]):
+            return part, year
+    if year is not None and delivery_year is not None:
+        return ("review" if year < delivery_year else "plan"), year
+    return None, year
+
+
+def build_sections(cleaned: CleanText, doc_id: str, delivery_year: int | None, content_part: callable) -> list:
+    """Sections with raw offsets. ``content_part(start, end)`` gives the part a span's sentences cue."""
+    from .records import Section
+
+    headings = find_headings(cleaned)
+    text = cleaned.text
+    address_starts = [p.start for p in paragraphs(cleaned) if text[p.start : p.end].startswith(lexicon.ADDRESS_OPENERS)]
+    sections: list[Section] = []
+    stack: list[tuple[Heading, Section]] = []
+    ends = []
+    for i, h in enumerate(headings):
+        end = len(text.rstrip())
+        for later in headings[i + 1 :]:
+            if later.level <= h.level:
+                end = later.start
+                break
+        if h.level >= 3:
+            end = min([end] + [a for a in address_starts if a > h.start])
+        ends.append(end)
+    for h, end in zip(headings, ends, strict=False):
+        while stack and (
+            stack[-1][0].level >= h.level or stack[-1][1].char_end <= cleaned.raw_span(h.start, h.start + 1)[0]
+        ):
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        part, year = (None, None) if h.lead_phrase else part_from_heading(h.heading, delivery_year)
+        source = "heading"
+        if part is None and parent is not None and parent.part != "other":
+            part, source = parent.part, "inherited"
+            year = year or parent.year
+        if part is None:
+            part, source = content_part(h.start, end), "content"
+        raw_start, raw_end = cleaned.raw_span(h.start, end)
+        section = Section(
+            doc_id=doc_id,
+            section_id=f"{doc_id}-S{raw_start:06d}",
+            parent_id=parent.section_id if parent else None,
+            level=h.level,
+            label=h.label,
+            heading=h.heading,
+            part=part,
+            part_source=source,
+            year=year,
+            char_start=raw_start,
+            char_end=raw_end,
+        )
+        sections.append(section)
+        stack.append((h, section))
+    return sections
+
+
+def innermost_section(sections: list, raw_index: int):
+    """The deepest section whose span holds ``raw_index``."""
+    best = None
+    for section in sections:
+        if section.char_start <= raw_index < section.char_end and (best is None or section.level > best.level):
+            best = section
+    return best

@@ -1,0 +1,232 @@
+"""Stage 1: raw text -> cleaned text with an offset map back to the raw text.
+
+Raw files are never edited. Cleaning only *drops* characters (stray ``**`` markers, the blank
+lines of a page break that cut a paragraph), so every cleaned character keeps the raw index it came
+from in ``offset_map``. Passages printed twice are detected here and later stages skip the second
+copy. Every repair or finding is a :class:`QualityFlag`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .records import QualityFlag
+
+_MARKUP = re.compile(r"\*\*")
+_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+_PARAGRAPH_GAP = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
+_FOREIGN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) ([a-z]{2,}) (?=[\u4e00-\u9fff])")
+_CONTINUATION = re.compile(r"^[（(]\s*(?:紧接|上接|接|下转|转)第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]$")
+
+
+@dataclass
+class CleanText:
+    raw: str
+    text: str
+    offset_map: list[int]
+    flags: list[QualityFlag] = field(default_factory=list)
+    duplicate_spans: list[tuple[int, int]] = field(default_factory=list)
+    emphasis_spans: list[tuple[int, int]] = field(default_factory=list)
+    marker_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the cleaned span [start, end)."""
+        if end <= start:
+            pos = self.offset_map[start] if start < len(self.offset_map) else len(self.raw)
+            return pos, pos
+        return self.offset_map[start], self.offset_map[end - 1] + 1
+
+    def raw_quote(self, start: int, end: int) -> tuple[str, int, int]:
+        raw_start, raw_end = self.raw_span(start, end)
+        return self.raw[raw_start:raw_end], raw_start, raw_end
+
+    def clean_index(self, raw_index: int) -> int:
+        """First cleaned position whose raw index is >= raw_index."""
+        lo, hi = 0, len(self.offset_map)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.offset_map[mid] < raw_index:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def in_duplicate(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(a < end and start < b for a, b in self.duplicate_spans)
+
+
+def _first_sentence_length(paragraph: str) -> int:
+    match = re.search(r"[。！？]", paragraph)
+    return match.start() if match else len(paragraph)
+
+
+def _is_body(paragraph: str) -> bool:
+    """Running prose, as opposed to a title, byline, heading line or marker."""
+    return "。" in paragraph or len(paragraph) >= lexicon.MIN_BODY_PARAGRAPH
+
+
+def _starts_block(paragraph: str) -> bool:
+    return (
+        bool(lexicon.HEADING_START.match(paragraph))
+        or paragraph[:1] in lexicon.BULLETS
+        or bool(re.match(r"^[（(]\s*[0-9０-９]{4}\s*年", paragraph))
+    )
+
+
+def is_page_break_split(before: str, after: str) -> bool:
+    """Whether a blank-line gap between two paragraphs cut one paragraph in two.
+
+    A paragraph that stops without closing punctuation was cut by the page break, unless it is a
+    title, byline or heading line. A heading line is joined only when what follows is a stub of a
+    few characters closing a sentence ("担当" + "勤政。").
+    """
+    if not before or not after or before[-1] in lexicon.PARAGRAPH_END or _starts_block(after):
+        return False
+    if before[:1] in lexicon.BULLETS or _CONTINUATION.match(before):
+        return False
+    if _is_body(before):
+        return True
+    return _first_sentence_length(after) <= lexicon.MAX_SPLIT_STUB and "。" in after[:8]
+
+
+def _paragraph_spans(raw: str) -> list[tuple[int, int, int]]:
+    """(start, end, newlines in the gap before) for each non-empty paragraph."""
+    spans = []
+    pos, gap_newlines = 0, 0
+    for match in re.finditer(r"\n+[ \t\u3000]*", raw):
+        start, end = pos, match.start()
+        text = raw[start:end]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            spans.append((start + lead, start + len(text.rstrip()), gap_newlines))
+            gap_newlines = 0
+        gap_newlines += match.group().count("\n")
+        pos = match.end()
+    text = raw[pos:]
+    if text.strip():
+        lead = len(text) - len(text.lstrip())
+        spans.append((pos + lead, pos + len(text.rstrip()), gap_newlines))
+    return spans
+
+
+def _without_markup(raw: str, start: int, end: int) -> str:
+    return _MARKUP.sub("", raw[start:end])
+
+
+def clean_text(raw: str, doc_id: str) -> CleanText:
+    """Cleaned text, offset map and quality flags for one raw report."""
+    flags: list[QualityFlag] = []
+    dropped = [False] * len(raw)
+    emphasis_raw: list[tuple[int, int]] = []
+
+    for match in _BOLD.finditer(raw):
+        flags.append(
+            QualityFlag(
+                doc_id,
+                "stray_markup",
+                match.start(),
+                match.end(),
+                f"bold markers around “{match.group(1)}”",
+                "removed the ** markers",
+            )
+        )
+        emphasis_raw.append((match.start(1), match.end(1)))
+    bold_covered = {i for m in _BOLD.finditer(raw) for i in (m.start(), m.start() + 1, m.end() - 2, m.end() - 1)}
+    for match in _MARKUP.finditer(raw):
+        dropped[match.start()] = dropped[match.start() + 1] = True
+        if match.start() not in bold_covered:
+            flags.append(
+                QualityFlag(doc_id, "stray_markup", match.start(), match.end(), "unpaired ** marker", "removed")
+            )
+
+    paragraphs = _paragraph_spans(raw)
+    markers: list[tuple[int, int]] = []
+    for (a_start, a_end, _), (b_start, b_end, gap) in itertools.pairwise(paragraphs):
+        before, after = _without_markup(raw, a_start, a_end), _without_markup(raw, b_start, b_end)
+        if gap >= 2 and is_page_break_split(before, after):
+            for i in range(a_end, b_start):
+                dropped[i] = True
+            flags.append(
+                QualityFlag(
+                    doc_id,
+                    "page_break_split",
+                    a_end - 1,
+                    b_start + 1,
+                    f"paragraph cut by a page break: “…{before[-6:]}” + “{after[:6]}…”",
+                    "joined the two parts; the blank lines are left out of the cleaned text",
+                )
+            )
+    for start, end, _ in paragraphs:
+        if _CONTINUATION.match(raw[start:end]):
+            markers.append((start, end))
+            flags.append(
+                QualityFlag(
+                    doc_id,
+                    "truncated",
+                    start,
+                    end,
+                    f"newspaper continuation marker {raw[start:end]}: the excerpt starts or stops mid-report",
+                    "kept in the text; not part of any section or fact",
+                )
+            )
+    for match in _FOREIGN_WORD.finditer(raw):
+        flags.append(
+            QualityFlag(
+                doc_id,
+                "foreign_token",
+                match.start(1),
+                match.end(1),
+                f"English word “{match.group(1)}” inside Chinese text",
+                "kept as printed; no figure depends on it",
+            )
+        )
+
+    offset_map = [i for i, gone in enumerate(dropped) if not gone]
+    text = "".join(raw[i] for i in offset_map)
+    cleaned = CleanText(raw=raw, text=text, offset_map=offset_map, flags=flags)
+    cleaned.emphasis_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in emphasis_raw]
+    cleaned.marker_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in markers]
+    for first, second, length in find_duplicate_passages(text):
+        raw_start, raw_end = cleaned.raw_span(second, second + length)
+        first_start, first_end = cleaned.raw_span(first, first + length)
+        cleaned.duplicate_spans.append((second, second + length))
+        flags.append(
+            QualityFlag(
+                doc_id,
+                "duplicate_passage",
+                raw_start,
+                raw_end,
+                f"{length} characters printed again; first copy at raw {first_start}-{first_end}",
+                "second copy skipped: no facts or names are taken from it",
+            )
+        )
+    flags.sort(key=lambda f: (f.char_start, f.kind))
+    return cleaned
+
+
+def find_duplicate_passages(text: str, min_length: int = lexicon.MIN_DUPLICATE_PASSAGE) -> list[tuple[int, int, int]]:
+    """(first copy start, second copy start, length) for each run printed twice.
+
+    A run of ``min_length`` or more characters that appears again later is a duplicate, taken at
+    its full (maximal) length: the characters a misprint repeats are exactly the shared run.
+    """
+    first_seen: dict[str, int] = {}
+    found = []
+    i = 0
+    while i <= len(text) - min_length:
+        gram = text[i : i + min_length]
+        j = first_seen.get(gram)
+        if j is not None and j + min_length <= i and gram.strip():
+            length = min_length
+            while i + length < len(text) and j + length < i and text[i + length] == text[j + length]:
+                length += 1
+            found.append((j, i, length))
+            i += length
+            continue
+        first_seen.setdefault(gram, i)
+        i += 1
+    return found

@@ -1,0 +1,178 @@
+"""Stage 7 (I/O edge): rows -> CSV + Parquet + datapackage.json, validated, then swapped in.
+
+Everything is written into a temporary folder beside the output and validated with frictionless
+(foreign keys included) before it replaces the previous output, so a failed build leaves the
+previous data untouched. Output bytes depend only on the rows: sorted rows, fixed column order, no
+timestamps, fixed Parquet settings, UTF-8 CSV without BOM and with ``\\n`` line ends.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .package import ResourceFile, descriptor
+from .tables import TABLES, columns, table_schema
+
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+}
+
+
+class ValidationError(Exception):
+    """The package written does not validate; the message lists the first errors."""
+
+
+def format_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    return str(value)
+
+
+def csv_bytes(table: str, rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    names = columns(table)
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([format_cell(row[name]) for name in names])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _arrow_value(value, type_name: str):
+    if value is None:
+        return None
+    if type_name == "date":
+        return date.fromisoformat(value)
+    if type_name == "number":
+        return float(value)
+    return value
+
+
+def parquet_bytes(table: str, rows: list[dict]) -> bytes:
+    fields = table_schema(table)["fields"]
+    schema = pa.schema(
+        [
+            pa.field(f["name"], ARROW_TYPES[f["type"]], nullable=not f.get("constraints", {}).get("required", False))
+            for f in fields
+        ]
+    )
+    arrays = [
+        pa.array([_arrow_value(row[f["name"]], f["type"]) for row in rows], type=ARROW_TYPES[f["type"]]) for f in fields
+    ]
+    buffer = io.BytesIO()
+    pq.write_table(
+        pa.Table.from_arrays(arrays, schema=schema),
+        buffer,
+        compression="zstd",
+        compression_level=9,
+        use_dictionary=False,
+        write_statistics=True,
+        version="2.6",
+        data_page_version="1.0",
+    )
+    return buffer.getvalue()
+
+
+def render_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
+    """Every data file of the package, by path relative to the output folder."""
+    files: dict[str, bytes] = {}
+    for table in TABLES:
+        files[f"csv/{table}.csv"] = csv_bytes(table, rows[table])
+        files[f"parquet/{table}.parquet"] = parquet_bytes(table, rows[table])
+    return files
+
+
+def descriptor_bytes(files: dict[str, bytes], documents: list[dict], prefix: str) -> bytes:
+    resources = []
+    for table in TABLES:
+        for fmt, ext in (("csv", "csv"), ("parquet", "parquet")):
+            data = files[f"{ext}/{table}.{ext}"]
+            resources.append(
+                ResourceFile(table, fmt, f"{prefix}{ext}/{table}.{ext}", len(data), hashlib.sha256(data).hexdigest())
+            )
+    text = json.dumps(descriptor(resources, documents), ensure_ascii=False, indent=2) + "\n"
+    return text.encode("utf-8")
+
+
+def relative_prefix(out_dir: Path, descriptor_path: Path) -> str:
+    rel = os.path.relpath(out_dir.resolve(), descriptor_path.resolve().parent)
+    return "" if rel == "." else rel.replace(os.sep, "/") + "/"
+
+
+def validate(descriptor_path: Path) -> None:
+    from frictionless import Package, system
+
+    with system.use_context(trusted=True):
+        report = Package(str(descriptor_path)).validate()
+    if not report.valid:
+        errors = [f"{task.name}: {error.type}: {error.message}" for task in report.tasks for error in task.errors]
+        errors += [f"package: {error.type}: {error.message}" for error in report.errors]
+        raise ValidationError("; ".join(errors[:5]) + (f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""))
+
+
+def stage(rows: dict[str, list[dict]], parent: Path) -> tuple[Path, dict[str, bytes]]:
+    """Write the package into a new temporary folder under ``parent`` and validate it there."""
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the published folder is not
+    files = render_files(rows)
+    for relative, data in files.items():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    (staging / "datapackage.json").write_bytes(descriptor_bytes(files, rows["documents"], ""))
+    try:
+        validate(staging / "datapackage.json")
+    except Exception:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging, files
+
+
+def write_package(rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path) -> None:
+    """Build, validate, then replace ``out_dir`` and ``descriptor_path`` (previous outputs kept on failure)."""
+    staging, files = stage(rows, out_dir.parent)
+    final_descriptor = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path))
+    (staging / "datapackage.json").unlink()
+    backup = None
+    if out_dir.exists():
+        backup = out_dir.with_name(f".{out_dir.name}.previous")
+        shutil.rmtree(backup, ignore_errors=True)
+        out_dir.rename(backup)
+    staging.rename(out_dir)
+    tmp_descriptor = descriptor_path.with_name(f".{descriptor_path.name}.tmp")
+    tmp_descriptor.write_bytes(final_descriptor)
+    os.replace(tmp_descriptor, descriptor_path)
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def differences(rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path) -> list[str]:
+    """Rebuild (and validate) in a temporary folder; list the files that differ from those on disk."""
+    staging, files = stage(rows, Path(tempfile.gettempdir()))
+    shutil.rmtree(staging, ignore_errors=True)
+    expected = {out_dir / relative: data for relative, data in files.items()}
+    expected[descriptor_path] = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path))
+    changed = [str(path) for path, data in sorted(expected.items()) if not path.exists() or path.read_bytes() != data]
+    on_disk = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.exists() else set()
+    changed += [f"{path} (not written by the build)" for path in sorted(on_disk - set(expected))]
+    return changed

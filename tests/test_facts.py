@@ -1,0 +1,90 @@
+"""Rows of targets and achievements: table, year, comparator, commitment and the rest."""
+
+from pathlib import Path
+
+import pytest
+
+from govreports.metadata import SourceFile
+from govreports.pipeline import extract_document
+
+
+def rows(text, name="sample"):
+    source = SourceFile(Path(f"{name}.txt"), name, text, "0" * 64, None)
+    return extract_document(source).facts
+
+
+REPORT = (
+    "某区政府工作报告\n\n(2024年1月10日在某区第一届人民代表大会第三次会议上)\n\n"
+    "一、2023年工作回顾\n\n"
+    "全年完成固定资产投资734亿元，同比增长12%，全年预计地区生产总值增长1.5%。"
+    "辖区轨道交通密度从2021年末的0.29公里/平方公里提升至0.7公里/平方公里。\n\n"
+    "二、2024年工作安排\n\n"
+    "确保出让经营性用地22宗626亩，力争再出让5宗122亩。新增停车位5000个以上，PM2.5平均浓度降至31微克/立方米以下。"
+    "对公用经费和非重点项目支出分别按照5%和10%的幅度进行再压减。年均增长8%左右，累计改造老旧小区100个。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def by_number():
+    return {(r.number_text, r.number_start): r for r in rows(REPORT)}
+
+
+def find(by_number, number, nth=0):
+    return sorted((r for (n, _), r in by_number.items() if n == number), key=lambda r: r.number_start)[nth]
+
+
+def test_review_figures_are_achievements_of_the_reviewed_year(by_number):
+    row = find(by_number, "734")
+    assert (row.table, row.year, row.unit, row.value_base, row.unit_base) == (
+        "achievements",
+        2023,
+        "亿元",
+        7.34e10,
+        "CNY",
+    )
+    assert row.quote.startswith("全年完成固定资产投资734亿元")
+    assert (row.period, row.baseline, row.kind) == ("annual", "同比", "growth_rate") or row.kind == "level"
+
+
+def test_an_estimate_is_comparator_tilde(by_number):
+    assert find(by_number, "1.5").comparator == "~"
+
+
+def test_a_figure_about_another_year_takes_that_year(by_number):
+    assert find(by_number, "0.29").year == 2021
+    assert find(by_number, "0.7").year == 2023
+
+
+def test_plan_figures_are_targets_with_their_commitment(by_number):
+    assert (find(by_number, "22").table, find(by_number, "22").commitment) == ("targets", "确保")
+    assert find(by_number, "5").commitment == "力争"
+    assert find(by_number, "626").value_base == pytest.approx(626 * 10000 / 15)
+
+
+def test_comparators_from_the_words_around_the_figure(by_number):
+    assert find(by_number, "5000").comparator == ">="
+    assert find(by_number, "31").comparator == "<="
+    assert find(by_number, "8").comparator == "~"
+
+
+def test_value_lists_are_paired_with_the_things_they_measure(by_number):
+    assert find(by_number, "5", 1).indicator.startswith("公用经费")
+    assert find(by_number, "10").indicator.startswith("非重点项目支出")
+    assert find(by_number, "10").kind == "reduction"
+
+
+def test_period_words(by_number):
+    assert find(by_number, "8").period == "average"
+    assert find(by_number, "100").period == "cumulative"
+
+
+def test_a_decline_keeps_the_printed_number():
+    [row] = rows("今年，单位地区生产总值能耗下降3%。")
+    assert (row.value, row.unit, row.table) == (3, "%", "targets")
+
+
+def test_every_row_quotes_its_raw_text():
+    text = "过去一年，中长期贷款额度10.43亿\n\n元，新增企业3家。"
+    for row in rows(text):
+        assert row.quote == text[row.char_start : row.char_end]
+        assert text[row.number_start : row.number_end] == row.number_text

@@ -1,0 +1,130 @@
+"""Numbers: what is a fact and what is not, with the unit as printed."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreports.quantities import candidates, parse_number
+
+
+def facts(text):
+    return [(c.token.text, c.unit) for c in candidates(text) if c.is_fact]
+
+
+def verdicts(text):
+    return {c.token.text: (c.is_fact, c.reason) for c in candidates(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年完成734亿元，同比增长12%。", [("734", "亿元"), ("12", "%")]),
+        ("引进35岁以下大学生3.4万名。", [("3.4", "万名")]),
+        ("出让工业用地4宗148亩。", [("4", "宗"), ("148", "亩")]),
+        ("分别按照5%和10%的幅度进行再压减。", [("5", "%"), ("10", "%")]),
+        ("全年预计同比增长2.2%、1.6%。", [("2.2", "%"), ("1.6", "%")]),
+        ("服务业增加值占比提高1.8个百分点。", [("1.8", "个百分点")]),
+        ("数字经济核心产业营业收入是上年的1.6倍。", [("1.6", "倍")]),
+        ("全市市场主体新增2.3万余户。", [("2.3", "万户")]),
+        ("筹集保障性租赁住房5100套(间)。", [("5100", "套(间)")]),
+        (
+            "辖区轨道交通密度从2021年末的0.29公里/平方公里提升至0.7公里/平方公里。",
+            [("0.29", "公里/平方公里"), ("0.7", "公里/平方公里")],
+        ),
+        ("新增地下空间 50 万平方米。", [("50", "万平方米")]),
+        ("完成投资３．５亿元。", [("３．５", "亿元")]),
+        ("为老人提供上门照护服务10万小时。", [("10", "万小时")]),
+    ],
+)
+def test_figures_and_units_as_printed(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        ("凯催化于12月14日通过审议。", "12", "date"),
+        ("福布斯中国项目在第五届进博会签约。", "五", "ordinal"),
+        ("高标准制定“1+4”产业总体规划。", "1", "name"),
+        ("落地“152”项目4个。", "152", "name"),
+        ("上半年经受住4·19疫情影响。", "4", "name"),
+        ("全力保障地铁四期15号线建设工程。", "15", "qualifier"),
+        ("全力推动沿320国道合作示范区集聚成势。", "320", "qualifier"),
+        ("PM2.5平均浓度30.8微克/立方米。", "2.5", "name"),
+        ("落地中国联通5G基地。", "5", "name"),
+        ("开展城市大脑2.0首批区县试点。", "2.0", "no_unit"),
+        ("引进35岁以下大学生3.4万名。", "35", "qualifier"),
+        ("开展运河申遗10周年活动。", "10", "anniversary"),
+        ("强化24小时应急值守。", "24", "qualifier"),
+        ("在连续4年压减基础上，再压减5%。", "4", "past_context"),
+        ("招引10亿元以上产业项目8个。", "10", "qualifier"),
+        ("2年内立项项目开工率95.3%。", "2", "qualifier"),
+        ("我们主要做了5个方面工作。", "5", "structure"),
+        ("承压最重的两项指标1-8月实现回正。", "1", "date"),
+        ("第一时间出台纾困政策。", "一", "word"),
+        ("持续深化改革，进一步提升效能。", "一", "word"),
+        ("大运河文化入选省首批十大文化标识。", "十", "word"),
+        ("落地三级林长体系。", "三", "qualifier"),
+        ("申办国际三人篮球锦标赛。", "三", "word"),
+    ],
+)
+def test_numbers_that_are_not_facts(text, number, reason):
+    assert verdicts(text)[number] == (False, reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("增幅居全市第8。", "8", "rank"),
+        ("社零总量继续保持全省第一。", "一", "rank"),
+        ("获金牌和奖牌总数第二。", "二", "rank"),
+        ("我区项目连续三年代表浙江省签约。", "三", "年"),
+        ("腾讯、网易、完美世界等电竞产业三大巨头入驻。", "三", "大"),
+        ("规上工业增加值、社会消费品零售总额两项指标实现回正。", "两", "项"),
+        ("实现标准提级、评价激励两个“全覆盖”。", "两", "个"),
+        ("数十个重大产业项目落地。", "十", "个"),
+        ("覆盖近千家商户。", "千", "家"),
+        ("地区生产总值突破千亿元大关。", "千", "亿元"),
+        ("新建十所普惠性托育机构。", "十", "所"),
+        ("新增国家3A级旅游景区两个。", "两", "个"),
+        ("科技型中小企业数量实现翻一番。", "一", "番"),
+        ("团队成员中青年人才超过六成。", "六", "成"),
+    ],
+)
+def test_chinese_numerals_and_ranks_that_are_facts(text, number, unit):
+    [match] = [c for c in candidates(text) if c.token.text == number]
+    assert match.is_fact and match.unit == unit
+
+
+def test_a_range_is_one_figure():
+    [c] = [c for c in candidates("试点推进各类1-2个更新项目落地。") if c.is_fact]
+    assert (c.token.value, c.value_max, c.unit) == (1, 2, "个")
+    [c] = [c for c in candidates("招引3至5家龙头企业。") if c.is_fact]
+    assert (c.token.value, c.value_max, c.unit) == (3, 5, "家")
+    [c] = [c for c in candidates("地区生产总值增长5%—5.5%。") if c.is_fact]
+    assert (c.token.value, c.value_max, c.unit) == (5, 5.5, "%")
+
+
+def test_vague_amounts_are_flagged_approximate():
+    approximate = {
+        c.token.text: c.approximate for c in candidates("应对50余场疫情，覆盖面拓宽近12%，新增30多个。") if c.is_fact
+    }
+    assert approximate == {"50": True, "12": True, "30": True}
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+def test_arabic_numbers_parse_to_their_value(number):
+    assert parse_number(str(number)) == pytest.approx(float(number))
+
+
+@given(st.integers(min_value=0, max_value=10**8))
+def test_full_width_digits_parse_like_ascii(number):
+    full = str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert parse_number(full) == number
+
+
+@given(st.integers(min_value=1, max_value=99_999))
+def test_chinese_numerals_parse_to_their_value(number):
+    import cn2an
+
+    assert parse_number(cn2an.an2cn(number)) == number

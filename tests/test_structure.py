@@ -1,0 +1,57 @@
+"""Sections: heading levels, parents and the part each opens."""
+
+from pathlib import Path
+
+from govreports.metadata import read_sources
+from govreports.pipeline import extract_document
+from govreports.structure import part_from_heading
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sections_of(doc_id):
+    [source] = [s for s in read_sources(ROOT / "raw") if s.doc_id == doc_id]
+    return extract_document(source).sections
+
+
+def test_task_group_holds_its_numbered_tasks_as_children():
+    sections = sections_of("gongshu-2024")
+    [group] = [s for s in sections if s.heading == "强化战略牵引，建设超大城市核心区"]
+    assert (group.label, group.level) == ("(四)", 2)
+    children = [s.label for s in sections if s.parent_id == group.section_id]
+    assert children == ["10.", "11.", "12."]
+
+
+def test_heading_cut_by_a_page_break_is_read_whole():
+    headings = [s.heading for s in sections_of("gongshu-2024")]
+    assert "坚持政治引领，担当勤政" in headings
+
+
+def test_bold_lead_phrases_are_headings_under_their_group():
+    sections = sections_of("gongshu-2023")
+    by_id = {s.section_id: s for s in sections}
+    lead = {s.heading: by_id[s.parent_id].label for s in sections if s.level == 3}
+    assert lead["主导产业加速集聚"] == "(一)"
+    assert lead["织密社会保障网络"] == "(三)"  # marked with ** in the source
+
+
+def test_review_heading_decides_the_part_of_everything_under_it():
+    sections = sections_of("gongshu-2023")
+    assert {s.part for s in sections} == {"review"}
+    assert sections[0].heading == "2022年工作回顾" and sections[0].year == 2022
+
+
+def test_sections_without_a_part_heading_take_it_from_their_sentences():
+    sections = sections_of("gongshu-2024")
+    group = next(s for s in sections if s.label == "(五)")
+    assert (group.part, group.part_source) == ("plan", "content")
+    conduct = next(s for s in sections if s.label == "三、")
+    assert conduct.part == "conduct"
+
+
+def test_part_from_heading_words_and_years():
+    assert part_from_heading("2025年工作回顾", 2026) == ("review", 2025)
+    assert part_from_heading("2026年工作安排", 2026) == ("plan", 2026)
+    assert part_from_heading("全面加强政府自身建设", 2026) == ("conduct", None)
+    assert part_from_heading("2026年的主要任务", 2026)[0] == "plan"
+    assert part_from_heading("强化战略牵引", 2026) == (None, None)

@@ -1,0 +1,79 @@
+"""Cleaning: page-break joins, stray markup, duplicated passages, and the offset map."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreports.text import clean_text, find_duplicate_passages, is_page_break_split
+
+
+def test_word_split_by_page_break_is_joined_and_flagged():
+    raw = "石祥路以北23公里滨水空间建设全面启动。开\n\n展全区新一轮制造业攻坚行动。"
+    cleaned = clean_text(raw, "d")
+    assert "启动。开展全区" in cleaned.text
+    [flag] = [f for f in cleaned.flags if f.kind == "page_break_split"]
+    assert raw[flag.char_start : flag.char_end] == "开\n\n展"
+
+
+def test_figure_split_by_page_break_maps_back_to_raw_newlines():
+    raw = "申请中长期贷款额度10.43亿\n\n元。新增中国专利奖创新主体3家。"
+    cleaned = clean_text(raw, "d")
+    start = cleaned.text.index("10.43亿元")
+    quote, a, b = cleaned.raw_quote(start, start + len("10.43亿元"))
+    assert quote == "10.43亿\n\n元" == raw[a:b]
+
+
+def test_paragraph_ending_in_full_stop_is_not_joined():
+    assert not is_page_break_split("新建沿河生态廊道15条。", "全域Ⅳ类及以上水质占比97%以上。")
+
+
+def test_title_byline_and_heading_lines_are_not_joined():
+    assert not is_page_break_split("政府工作报告", "(2023年1月7日在某区第一届人民代表大会第二次会议上)")
+    assert not is_page_break_split("■ 某区人民政府区长 张 三", "各位代表：")
+    assert not is_page_break_split("(四) 强化战略牵引，建设超大城市核心区", "10. 拉开大城北建设格局。")
+
+
+def test_heading_cut_by_page_break_is_joined_when_a_stub_closes_it():
+    assert is_page_break_split("(一) 坚持政治引领，担当", "勤政。旗帜鲜明讲政治，不断巩固拓展学习成果。")
+
+
+def test_bold_markers_are_dropped_and_flagged():
+    raw = "居全市首位。**织密社会保障网络。**就业形势保持稳定。"
+    cleaned = clean_text(raw, "d")
+    assert "**" not in cleaned.text
+    [flag] = [f for f in cleaned.flags if f.kind == "stray_markup"]
+    assert raw[flag.char_start : flag.char_end] == "**织密社会保障网络。**"
+
+
+def test_stray_english_word_is_flagged():
+    cleaned = clean_text("获国家人社部 and 省委主要领导充分肯定。", "d")
+    assert [f.kind for f in cleaned.flags] == ["foreign_token"]
+
+
+def test_continuation_marker_flags_a_truncated_excerpt():
+    cleaned = clean_text("政府工作报告\n\n(紧接6版)\n\n改革再提升，开展试点。", "d")
+    assert [f.kind for f in cleaned.flags] == ["truncated"]
+
+
+def test_passage_printed_twice_is_found_at_its_full_length():
+    passage = "编制全域旅游发展规划，顺利通过省级全域旅游示范区验收。建成品质文化生活圈50个。"
+    text = (
+        "非遗指数位列全省第一。" + passage + "创历史最佳。大关西苑获评最佳案例并全省第一。" + passage + "居全市首位。"
+    )
+    [(first, second, length)] = find_duplicate_passages(text)
+    assert text[second : second + length].startswith("全省第一。编制")
+    assert text[first : first + length] == text[second : second + length]
+
+
+def test_short_repeats_are_not_duplicates():
+    assert find_duplicate_passages("推进文旅融合。持续推进文旅融合。") == []
+
+
+@given(st.lists(st.sampled_from(["推进", "10.43亿", "元", "。", "\n\n", "**", "，", "全省第一", " and "]), max_size=60))
+def test_every_cleaned_character_is_the_raw_character_it_maps_to(pieces):
+    raw = "".join(pieces)
+    cleaned = clean_text(raw, "d")
+    assert len(cleaned.offset_map) == len(cleaned.text)
+    assert all(raw[i] == ch for i, ch in zip(cleaned.offset_map, cleaned.text, strict=True))
+    assert cleaned.offset_map == sorted(set(cleaned.offset_map))
+    for flag in cleaned.flags:
+        assert 0 <= flag.char_start <= flag.char_end <= len(raw)
