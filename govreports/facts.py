@@ -10,7 +10,7 @@ import itertools
 import re
 
 from . import lexicon
-from .parts import SentencePart
+from .parts import SentencePart, figure_part
 from .quantities import Candidate, clause_end, clause_start
 from .records import Fact, Section
 from .structure import innermost_section
@@ -159,7 +159,13 @@ def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: 
 
 
 def build_facts(
-    cleaned: CleanText, doc_id: str, facts: list[Candidate], parts: list[SentencePart], sections: list[Section]
+    cleaned: CleanText,
+    doc_id: str,
+    facts: list[Candidate],
+    parts: list[SentencePart],
+    sections: list[Section],
+    review_year: int | None,
+    plan_year: int | None,
 ) -> list[Fact]:
     text = cleaned.text
     rows: list[Fact] = []
@@ -180,8 +186,18 @@ def build_facts(
             explicit = _EXPLICIT_YEAR.search(clause_before[-10:]) or _HORIZON_YEAR.search(
                 text, sentence_start, c.token.start
             )
-            year = int(explicit.group(1)) if explicit else (part.year if part else None)
-            table = "achievements" if part is not None and part.part == "review" else "targets"
+            part_name, year = (
+                figure_part(
+                    text[sentence_start : c.token.start],
+                    part,
+                    int(explicit.group(1)) if explicit else None,
+                    review_year,
+                    plan_year,
+                )
+                if part
+                else ("plan", int(explicit.group(1)) if explicit else plan_year)
+            )
+            table = "achievements" if part_name == "review" else "targets"
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
             quote, q_start, q_end = cleaned.raw_quote(*_trimmed(text, sentence_start, sentence_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)

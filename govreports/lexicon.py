@@ -213,6 +213,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "场": ("event", 1),
     "次": ("time", 1),
     "轮": ("round", 1),
+    "起": ("incident", 1),
     "宗": ("parcel", 1),
     "栋": ("building", 1),
     "幢": ("building", 1),
@@ -322,6 +323,29 @@ COUNT_VERBS = (
     "认定",
     "获评",
 )
+#: Verbs of change that introduce a count in Chinese numerals ("减少两起").
+CHANGE_VERBS = ("减少", "增加", "下降", "压减", "新开", "发生")
+#: Classifiers that make a Chinese numeral a count on their own ("两所乡镇卫生院", "分三批", "两家企业").
+#: 项, 件 and 大 are left out: "八项规定", "十件实事" and "十大文化标识" are names.
+COUNTING_CLASSIFIERS = ("所", "家", "个", "座", "条", "批", "起", "支", "名", "位", "户", "处", "台", "套")
+#: A number with no unit is a fact when its clause names a ratio or index and one of these words
+#: introduces it ("收入比由2017年的2.11缩小到1.93", "基尼系数为0.32").
+UNITLESS_MEASURES = re.compile(r"比(?!重|例|上年|去年)|指数|系数|比值|比率")
+UNITLESS_INTRODUCERS = (
+    "的",
+    "为",
+    "到",
+    "至",
+    "达",
+    "达到",
+    "降至",
+    "缩小到",
+    "缩小至",
+    "提高到",
+    "下降到",
+    "由",
+    "从",
+)
 #: Cues of a duration that is a fact ("连续三年", "5天时间").
 DURATION_CUES_BEFORE = ("连续", "用时", "仅用", "历时", "用了")
 DURATION_CUES_AFTER = ("时间", "内实现", "之内")
@@ -371,6 +395,7 @@ KIND_WORDS = (
     ("increase", ("新增", "新建", "增加", "引进", "新开", "净增", "新培育", "新认定", "新获评", "新落地", "新改建")),
 )
 COUNT_UNIT_BASES = {
+    "incident",
     "group",
     "item",
     "organisation",

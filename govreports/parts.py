@@ -135,3 +135,29 @@ def without_spans(spans: list[tuple[int, int]], removed: list[tuple[int, int]]) 
             pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[0] < p[1]]
         result += pieces
     return result
+
+
+def _last_cue(text: str, cues: tuple[str, ...]) -> int:
+    return max((text.rfind(cue) + len(cue) for cue in cues if cue in text), default=-1)
+
+
+def figure_part(
+    before: str, sentence: SentencePart, explicit_year: int | None, review_year: int | None, plan_year: int | None
+) -> tuple[str, int | None]:
+    """Part and year of one figure: its sentence's, unless the figure itself says otherwise.
+
+    Where headings are silent, a sentence can hold both parts ("去年完成投资42亿元，今年确保…"):
+    the nearest strong cue before the figure decides. A figure tied to a year ("2020年末的63.4%")
+    belongs to the review if that year is before the plan year.
+    """
+    part = sentence.part
+    if sentence.source != "heading":
+        if explicit_year is not None and plan_year is not None:
+            part = "review" if explicit_year < plan_year else "plan"
+        else:
+            last_review = _last_cue(before, lexicon.REVIEW_CUES_STRONG)
+            last_plan = _last_cue(before, lexicon.PLAN_CUES_STRONG)
+            if last_review != last_plan:
+                part = "review" if last_review > last_plan else "plan"
+    year = explicit_year if explicit_year is not None else (review_year if part == "review" else plan_year)
+    return part, year

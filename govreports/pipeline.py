@@ -50,7 +50,7 @@ def extract_document(source: SourceFile) -> Extraction:
         default="review" if default == "review" else "plan",
     )
     found = [c for c in candidates(text, skip) if c.is_fact]
-    facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections)
+    facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)
     entities = extract_entities(cleaned, document.doc_id, sentence_parts, sections)
     return Extraction(
         document=document,

@@ -175,6 +175,12 @@ def _enumeration_before(text: str, token: NumberToken) -> bool:
     return "、" in before or bool(re.search(r"[和及与等]", before[-12:]))
 
 
+def _unitless_ratio(text: str, token: NumberToken) -> bool:
+    """A ratio or index printed without a unit ("收入比由2017年的2.11缩小到1.93")."""
+    before = text[clause_start(text, token.start) : token.start]
+    return bool(lexicon.UNITLESS_MEASURES.search(before)) and before.endswith(lexicon.UNITLESS_INTRODUCERS)
+
+
 def _past_context(text: str, token: NumberToken) -> bool:
     start = clause_start(text, token.start)
     spans = lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), clause_end(text, token.end))
@@ -259,6 +265,8 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
     if measure in lexicon.QUALIFIER_UNITS:
         return verdict(False, "qualifier")
     if not unit:
+        if not token.chinese and _unitless_ratio(text, token):
+            return verdict(True)
         return verdict(False, "word" if token.chinese else "no_unit")
     if unit == "个" and text.startswith("方面", unit_end):
         return verdict(False, "structure")
@@ -275,10 +283,11 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         if token.text == "一":
             return verdict(False, "word")
         counted = unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
-        verb = any(text.endswith(v, 0, token.start) for v in lexicon.COUNT_VERBS)
+        verb = any(text.endswith(v, 0, token.start) for v in lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS)
+        classified = measure in lexicon.COUNTING_CLASSIFIERS
         closes_clause = unit in _ENUMERATION_UNITS and (unit_end >= len(text) or text[unit_end] in "，。；、")
         physical = multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {"item"}
-        if not (counted or verb or closes_clause or physical):
+        if not (counted or verb or closes_clause or physical or classified):
             return verdict(False, "word")
     return verdict(True)
 

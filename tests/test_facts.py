@@ -88,3 +88,24 @@ def test_every_row_quotes_its_raw_text():
     for row in rows(text):
         assert row.quote == text[row.char_start : row.char_end]
         assert text[row.number_start : row.number_end] == row.number_text
+
+
+def test_a_sentence_mixing_last_year_and_this_year_splits_by_figure():
+    text = (
+        "某区政府工作报告\n\n(2027年1月8日在某区人民代表大会上)\n\n地铁去年完成投资42亿元，今年确保5座车站主体完工；"
+        "城镇化率由2020年末的63.4%提高到去年的68.9%，今年力争达70%。"
+    )
+    found = {r.number_text: (r.table, r.year) for r in rows(text, "mixed")}
+    assert found == {
+        "42": ("achievements", 2026),
+        "5": ("targets", 2027),
+        "63.4": ("achievements", 2020),
+        "68.9": ("achievements", 2026),
+        "70": ("targets", 2027),
+    }
+
+
+def test_headings_decide_over_sentence_cues():
+    text = "一、2022年工作回顾\n\n(一)着力稳增长。\n\n瓶颈有效破解。用地有序推进，未来将腾挪超600亩工业用地空间。"
+    [row] = rows(text, "review")
+    assert (row.table, row.comparator) == ("achievements", ">=")

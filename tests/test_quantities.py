@@ -128,3 +128,27 @@ def test_chinese_numerals_parse_to_their_value(number):
     import cn2an
 
     assert parse_number(cn2an.an2cn(number)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("全县两所乡镇卫生院通过国家评审。", "两", "所"),
+        ("分三批发放消费券1.5亿元。", "三", "批"),
+        ("较大事故比上年减少两起。", "两", "起"),
+    ],
+)
+def test_chinese_numeral_with_a_counting_classifier_is_a_count(text, number, unit):
+    [match] = [c for c in candidates(text) if c.token.text == number]
+    assert match.is_fact and match.unit == unit
+
+
+def test_names_with_counting_words_stay_names():
+    assert verdicts("严格执行中央八项规定。")["八"][0] is False
+    assert verdicts("今年将继续办好十件民生实事。")["十"][0] is False
+
+
+def test_unitless_ratio_or_index_is_a_fact():
+    found = facts("城乡居民收入比由2017年的2.11缩小到1.93。")
+    assert found == [("2.11", ""), ("1.93", "")]
+    assert facts("开展城市大脑2.0试点。") == []
