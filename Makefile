@@ -28,6 +28,8 @@ scores: $(STAMP)
 	@$(PY) -m govreports.scoring
 	@echo "== facts: generalization set (tests/gold/generalization)"
 	@$(PY) -m govreports.scoring --gold tests/gold/generalization/facts.csv --raw tests/gold/generalization/raw
+	@echo "== projects and events: our two reports (tests/gold/entities.csv)"
+	@$(PY) -m govreports.scoring --entities
 	@if [ -f tests/gold/holdout/facts.csv ]; then echo "== facts: held-out set (tests/gold/holdout)"; \
 		$(PY) -m govreports.scoring --gold tests/gold/holdout/facts.csv --raw tests/gold/holdout/raw; fi
 

@@ -1,9 +1,421 @@
-"""Stage 5b: named projects and events -> rows of ``projects`` and ``events``."""
+"""Stage 5b: named projects and events -> rows of ``projects`` and ``events``.
+
+Rules on the genre's shapes, never on one report's names:
+- lists closed by 等 and a category head ("A、B、C等重点项目", "A、B等主题活动"): each item is a row;
+- quoted names before a count and a head ("“A”“B”3个特色风貌区"), and lists of places ("A新村、B大厦");
+- numbered candidate lists ("(1)“…”…项目；(2)…") put to the vote;
+- single names ending in a project or event suffix (工程, 基地, 公园, 峰会, 论坛, 节 …);
+- outbreaks dated N·N, and companies listing on an exchange.
+Generic mentions (重点项目, 主题活动) are not rows; each entity is a row at its first mention.
+"""
 
 from __future__ import annotations
 
-from .records import Entity
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .parts import SentencePart
+from .records import Entity, Section
+from .structure import innermost_section
+from .text import CleanText
+
+_CN_DIGITS = "一二三四五六七八九十"
+_EDITION = re.compile(rf"第([0-9]+|[{_CN_DIGITS}]+)届")
+_DOT_DATE = re.compile(r"([0-9]{1,2})[·•.]([0-9]{1,2})")
+_MONTH_DAY = re.compile(r"([0-9]{1,2})月([0-9]{1,2})日")
+_DAY_ONLY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·\-“”《》（）()]"
+_DELIMS = "，。；：！？、\n"
+_VERBS_LONGEST = tuple(sorted(lexicon.GOVERNING_VERBS, key=len, reverse=True))
+_PROJECT_SUFFIXES = tuple(sorted(lexicon.PROJECT_SUFFIXES, key=len, reverse=True))
+_EVENT_SUFFIXES = tuple(sorted(lexicon.EVENT_SUFFIXES, key=len, reverse=True))
 
 
-def extract_entities(cleaned, doc_id, sentence_parts, sections) -> list[Entity]:
-    return []
+@dataclass(frozen=True)
+class Mention:
+    """A named entity found in the cleaned text (clean offsets)."""
+
+    table: str  # projects | events
+    start: int
+    end: int
+    category: str | None = None
+    status_hint: str | None = None
+
+
+def _chinese_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(text, "normal"))
+    except (ValueError, KeyError):
+        return None
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut governing verbs, '…的' modifiers, time words and list openers off the front of a name."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        name = text[start:end]
+        for verb in _VERBS_LONGEST:
+            if name.startswith(verb) and len(name) > len(verb) + 1:
+                start, changed = start + len(verb), True
+                break
+        name = text[start:end]
+        if "的" in name[:-1]:
+            cut = name.rindex("的", 0, len(name) - 1) + 1
+            if end - (start + cut) >= 2:
+                start, changed = start + cut, True
+        name = text[start:end]
+        time = lexicon.TIME_PREFIXES.match(name)
+        if time and len(name) > time.end() + 1:
+            start, changed = start + time.end(), True
+        for word in ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向"):
+            if text[start:end].startswith(word) and end - start > 3:
+                start, changed = start + 1, True
+    if text[start] == "“" and text[end - 1] == "”" and text[start + 1 : end - 1].count("“") == 0:
+        start, end = start + 1, end - 1  # a name printed wholly in quotes
+    return start, end
+
+
+def _is_generic(name: str, suffix: str) -> bool:
+    if name.startswith(lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE):
+        return True
+    if re.search(r"[0-9一二三四五六七八九十两数]+(?:年内|个|家|所|座|条|项|批|件)", name) or "等" in name:
+        return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
+    if any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》")):
+        return True
+    if any(word in name for word in lexicon.NOT_ENTITY_NAMES):
+        return True
+    core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
+    for word in sorted(lexicon.GENERIC_WORDS, key=len, reverse=True):
+        core = core.replace(word, "")
+    core = re.sub(r"[“”《》、·\s0-9]", "", core)
+    return len(core) < 2 if suffix else len(core) < 1
+
+
+def _suffix_of(name: str, suffixes: tuple[str, ...]) -> str | None:
+    stripped = name.rstrip("”》")
+    return next((s for s in suffixes if stripped.endswith(s)), None)
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of an enumeration span, split on 、 及 暨 (not on 和/与, which occur inside names)."""
+    items, begin = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in "、及暨":
+            if begin < i:
+                items.append((begin, i))
+            begin = i + 1
+    return items
+
+
+def _list_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in "，。；：！？\n":
+        i -= 1
+    return i
+
+
+def find_lists(text: str) -> list[Mention]:
+    """Items of "A、B、C等<head>" lists whose head is a project or event category."""
+    mentions = []
+    quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,40}”", text)]
+    for match in re.finditer(r"等", text):
+        if any(a < match.start() < b for a, b in quotes):
+            continue
+        head_match = re.match(r"[^，。；：！？\n]{0,18}", text[match.end() :])
+        head = head_match.group() if head_match else ""
+        table = None
+        for name_table, heads in (("events", lexicon.EVENT_LIST_HEADS), ("projects", lexicon.PROJECT_LIST_HEADS)):
+            positions = [head.find(h) for h in heads if h in head]
+            if positions:
+                table, head = name_table, head[: min(positions) + max(len(h) for h in heads if h in head)]
+                break
+        if table is None or any(h in head for h in lexicon.NOT_ENTITY_HEADS):
+            continue
+        span_start = _list_start(text, match.start())
+        items = _list_items(text, span_start, match.start())
+        if len(items) < 1:
+            continue
+        category = "performance" if "演艺" in head else None
+        status = _verb_after(text, match.end())
+        heads = lexicon.EVENT_LIST_HEADS if table == "events" else lexicon.PROJECT_LIST_HEADS
+        for a, b in items:
+            item_start = a
+            a, b = _trim_name(text, a, b)
+            status = _status_in(text[item_start:a]) or status  # the verb opening this item governs it
+            name = text[a:b]
+            if b - a < 2 or b - a > 30 or _is_generic(name, "") or (table == "events" and name.endswith(heads)):
+                continue
+            suffix = _suffix_of(name, _EVENT_SUFFIXES if table == "events" else _PROJECT_SUFFIXES) or ""
+            if suffix and _is_generic(name, suffix):
+                continue
+            mentions.append(Mention(table, a, b, category, status))
+    return mentions
+
+
+def _status_in(words: str) -> str | None:
+    words = re.sub(r"“[^“”]*”", "", words)  # verbs inside a quoted award name do not count
+    for status, verbs in lexicon.PROJECT_STATUS_VERBS:
+        if any(v in words for v in verbs):
+            return status
+    return None
+
+
+def _verb_after(text: str, pos: int) -> str | None:
+    return _status_in(re.split(r"[，。；！？、]", text[pos : pos + 30])[0])
+
+
+def find_quoted_lists(text: str) -> list[Mention]:
+    """“A”“B”“C”3个<head>: each quoted name is an entity."""
+    mentions = []
+    for match in re.finditer(r"((?:“[^“”]{2,20}”){2,})([0-9一二三四五六七八九十两]+个)?([^，。；]{0,8})", text):
+        head = match.group(3)
+        if not any(h in head for h in lexicon.PROJECT_LIST_HEADS):
+            continue
+        for quoted in re.finditer(r"“([^“”]{2,20})”", match.group(1)):
+            start = match.start(1) + quoted.start(1)
+            mentions.append(Mention("projects", start, start + len(quoted.group(1)), "urban_renewal"))
+    return mentions
+
+
+def find_place_lists(text: str) -> list[Mention]:
+    """Lists of named places without 等 ("突出浙工新村、东清大厦、树园小区典型引领")."""
+    mentions = []
+    suffixes = "|".join(lexicon.PLACE_SUFFIXES)
+    pattern = rf"((?:[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})、)+[\u4e00-\u9fff]{{2,8}}?(?:{suffixes}))"
+    for match in re.finditer(pattern, text):
+        for a, b in _list_items(text, match.start(), match.end()):
+            a, b = _trim_name(text, a, b)
+            if not _is_generic(text[a:b], _suffix_of(text[a:b], lexicon.PLACE_SUFFIXES) or ""):
+                mentions.append(Mention("projects", a, b, "urban_renewal"))
+    return mentions
+
+
+def find_candidate_lists(text: str) -> list[Mention]:
+    """Numbered lists of named programmes put to the vote: "(1)“…”…项目；(2)…"."""
+    mentions = []
+    for match in re.finditer(r"[（(]([0-9]{1,2})[)）]([^；;。\n（(]{2,40}?(?:项目|工程))(?=[；;。\n]|$)", text):
+        paragraph = text[text.rfind("\n", 0, match.start()) + 1 : text.find("\n", match.end()) % (len(text) + 1)]
+        hint = "candidate" if re.search(r"候选|票决|票选", paragraph) else None
+        mentions.append(Mention("projects", match.start(2), match.end(2), "livelihood_programme", hint))
+    return mentions
+
+
+def find_outbreaks_and_listings(text: str) -> list[Mention]:
+    mentions = []
+    for match in re.finditer(r"“?[0-9]{1,2}·[0-9]{1,2}”?(?:[\u4e00-\u9fff]{0,6})?疫情", text):
+        name = match.group()
+        if "”" not in name or name.startswith("“"):
+            mentions.append(Mention("events", match.start(), match.end(), "outbreak"))
+    for match in re.finditer(r"[^，。；、“”]{2,12}?[0-9一二三四五六七八九十]+周年(?:纪念)?活动", text):
+        start = _cut_at_last_verb(text, match.start(), match.end() - 2)
+        mentions.append(Mention("events", start, match.end(), "anniversary"))
+    for match in re.finditer(r"(?:地铁|轨道交通)?[0-9]+(?:[、和][0-9]+)*号线", text):
+        if "、" in match.group() or "和" in match.group():
+            mentions.append(Mention("projects", match.start(), match.end(), "transport"))
+    exchanges = "|".join(lexicon.EXCHANGES)
+    for match in re.finditer(rf"([^，。；、]{{2,12}}?)在(?:{exchanges})[^，。；]{{0,6}}上市", text):
+        mentions.append(Mention("events", match.start(1), match.end(1), "listing"))
+    for match in re.finditer(
+        rf"((?:[^，。；、]{{2,12}}、)+[^，。；、]{{2,12}}?)先后于[^，。；]{{0,20}}(?:{exchanges})", text
+    ):
+        for a, b in _list_items(text, match.start(1), match.end(1)):
+            mentions.append(Mention("events", a, b, "listing"))
+    return mentions
+
+
+def find_suffixed_names(text: str) -> list[Mention]:
+    """Single names ending in a project or event suffix, cut at the verb or clause before them."""
+    mentions = []
+    for table, suffixes in (("events", _EVENT_SUFFIXES), ("projects", _PROJECT_SUFFIXES)):
+        pattern = "|".join(re.escape(s) for s in suffixes)
+        for match in re.finditer(rf"(?:{pattern})”?", text):
+            end = match.end()
+            suffix = match.group().rstrip("”")
+            if (
+                table == "events"
+                and suffix in ("节", "展")
+                and re.match(r"[\u4e00-\u9fff]", text[end : end + 1] or " ")
+                and (text[end : end + 1] not in "上举开期间在暨和、等")
+            ):
+                continue  # 节/展 inside a longer word (节约, 展现)
+            if table == "projects" and text.startswith(lexicon.NOT_NAME_FOLLOWERS, end):
+                continue
+            start = end - len(match.group())
+            while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
+                start -= 1
+            start = _cut_at_last_verb(text, start, end - len(match.group()))
+            if any(text.endswith(word, 0, start) for word in lexicon.CONTEXT_BEFORE) or text[start:end].startswith(
+                lexicon.CONTEXT_BEFORE
+            ):
+                continue
+            start, end = _trim_name(text, start, end)
+            name = text[start:end]
+            if end - start <= len(suffix) or _is_generic(name, suffix) or "、" in name:
+                continue
+            mentions.append(Mention(table, start, end))
+    return mentions
+
+
+def _cut_at_last_verb(text: str, start: int, suffix_start: int) -> int:
+    """Move a name's start past the last governing verb before its suffix ("深入推进|大运河国家文化公园")."""
+    best = start
+    for i in range(start, suffix_start):
+        for verb in _VERBS_LONGEST:
+            if text.startswith(verb, i) and i + len(verb) <= suffix_start - 1:
+                best = max(best, i + len(verb))
+                break
+    for word in lexicon.NAME_CUT_WORDS:
+        pos = text.rfind(word, start, suffix_start)
+        if pos >= 0 and pos + len(word) <= suffix_start:
+            best = max(best, pos + len(word))
+    for suffix in lexicon.EVENT_SUFFIXES:  # "第三届进博会|阿斯利康项目": an event name ends before the project
+        pos = text.rfind(suffix, best, suffix_start)
+        if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:
+            best = max(best, pos + len(suffix))
+    return best
+
+
+def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, int]) -> str:
+    if table == "events":
+        return "held" if part == "review" else "planned"
+    if m.status_hint == "candidate":
+        return "candidate"
+    if part != "review":
+        return "planned"
+    if m.status_hint:
+        return m.status_hint
+    clause_start = max(text.rfind(c, sentence[0], m.start) for c in "，；。") + 1
+    before = text[max(sentence[0], clause_start) : m.start]
+    after = re.split(r"[，。；]", text[m.end : sentence[1]])[0]
+    for window in (before[-6:] + after[:12], text[sentence[0] : sentence[1]]):
+        status = _status_in(window)
+        if status:
+            return status
+    return "in_progress"
+
+
+def _category(table: str, name: str, given: str | None) -> str | None:
+    if given:
+        return given
+    for category, words in lexicon.EVENT_CATEGORIES if table == "events" else lexicon.PROJECT_CATEGORIES:
+        if any(w in name for w in words):
+            return category
+    return "other"
+
+
+def _date(text: str, m: Mention, year: int | None) -> str | None:
+    if year is None:
+        return None
+    name = text[m.start : m.end]
+    dot = _DOT_DATE.search(name)
+    if dot:
+        return f"{year:04d}-{int(dot.group(1)):02d}-{int(dot.group(2)):02d}"
+    if m.category == "listing":
+        tail = text[m.end : m.end + 40]
+        dates = _MONTH_DAY.findall(tail)
+        if dates:
+            month = int(dates[0][0])
+            days = [int(d) for _, d in dates] + [int(d) for d in _DAY_ONLY.findall(tail.split("日", 1)[-1])]
+            siblings = _siblings_before(text, m)
+            if siblings < len(days):
+                return f"{year:04d}-{month:02d}-{days[siblings]:02d}"
+    return None
+
+
+def _siblings_before(text: str, m: Mention) -> int:
+    start = _list_start(text, m.start)
+    return text[start : m.start].count("、")
+
+
+def _key(name: str) -> str:
+    """What identifies an entity across mentions: the name without quotes, an outbreak by its date."""
+    outbreak = re.search(r"([0-9]{1,2}·[0-9]{1,2}).*疫情", name)
+    return outbreak.group(1) + "疫情" if outbreak else re.sub(r"[“”《》\s]", "", name)
+
+
+def _same_entity(name: str, earlier: str) -> bool:
+    """A later mention repeats an earlier one when it is contained in it, or is it plus a category word."""
+    if name in earlier:
+        return True
+    return name.startswith(earlier) and name[len(earlier) :] in ("园区", "区块", "项目", "工程")
+
+
+def extract_entities(
+    cleaned: CleanText, doc_id: str, sentence_parts: list[SentencePart], sections: list[Section]
+) -> list[Entity]:
+    text = cleaned.text
+    body_start = _body_start(text, sections, cleaned)
+    found = (
+        find_candidate_lists(text)
+        + find_outbreaks_and_listings(text)
+        + find_lists(text)
+        + find_quoted_lists(text)
+        + find_place_lists(text)
+        + find_suffixed_names(text)
+    )
+    taken: list[Mention] = []
+    for m in found:  # earlier finders win where spans overlap
+        if m.start < body_start or cleaned.in_duplicate(m.start, m.end):
+            continue
+        if any(o.start < m.end and m.start < o.end for o in taken):
+            continue
+        taken.append(m)
+    rows: list[Entity] = []
+    seen: dict[str, list[str]] = {"projects": [], "events": []}
+    for m in sorted(taken, key=lambda m: m.start):
+        name_key = _key(text[m.start : m.end])
+        if any(_same_entity(name_key, earlier) for earlier in seen[m.table]):
+            continue
+        seen[m.table].append(name_key)
+        part = next((p for p in sentence_parts if p.start <= m.start < p.end), None)
+        part_name = part.part if part else "plan"
+        year = part.year if part else None
+        sentence = (part.start, part.end) if part else (m.start, m.end)
+        raw_start, raw_end = cleaned.raw_span(m.start, m.end)
+        quote, q_start, q_end = cleaned.raw_quote(*_strip(text, *sentence))
+        section = innermost_section(sections, raw_start)
+        name = cleaned.raw[raw_start:raw_end]
+        edition = _EDITION.search(name)
+        rows.append(
+            Entity(
+                table=m.table,
+                id=f"{doc_id}-{'P' if m.table == 'projects' else 'E'}{raw_start:06d}",
+                doc_id=doc_id,
+                section_id=section.section_id if section else None,
+                year=year,
+                name=name,
+                name_start=raw_start,
+                name_end=raw_end,
+                category=_category(m.table, name, m.category),
+                status=_status(m.table, part_name, text, m, sentence),
+                edition=_chinese_number(edition.group(1)) if edition and m.table == "events" else None,
+                date=_date(text, m, year) if m.table == "events" else None,
+                quote=quote,
+                char_start=q_start,
+                char_end=q_end,
+            )
+        )
+    return rows
+
+
+def _body_start(text: str, sections: list[Section], cleaned: CleanText) -> int:
+    """Skip the title block (title, date line, byline): names there are not the report's content."""
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group().strip()
+        if line and ("。" in line or len(line) > 40) and not line.startswith(("(", "（")):
+            return match.start()
+    return 0
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -157,13 +157,91 @@ def report(results: dict[tuple[str, str], Score], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class GoldEntity:
+    doc_id: str
+    table: str
+    name: str
+    start: int
+    end: int
+    status: str
+
+
+def load_gold_entities(path: Path) -> list[GoldEntity]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            GoldEntity(r["doc_id"], r["table"], r["name"], int(r["name_start"]), int(r["name_end"]), r["status"])
+            for r in csv.DictReader(handle)
+        ]
+
+
+def score_entities(gold_path: Path, raw_dir: Path) -> dict[tuple[str, str], Score]:
+    """Projects and events: a row matches a gold entity of the same document and table whose name
+    span overlaps its own (one to one); ``fields_ok`` counts matched rows whose status agrees."""
+    gold = load_gold_entities(gold_path)
+    results: dict[tuple[str, str], Score] = {}
+    for source in read_sources(raw_dir):
+        rows = extract_document(source).entities
+        for table in ("projects", "events"):
+            wanted = [g for g in gold if g.doc_id == source.doc_id and g.table == table]
+            predicted = [r for r in rows if r.table == table]
+            score = Score(gold=len(wanted), predicted=len(predicted))
+            used: set[str] = set()
+            for g in wanted:
+                overlapping = [
+                    r for r in predicted if r.id not in used and r.name_start < g.end and g.start < r.name_end
+                ]
+                if not overlapping:
+                    score.misses.append(g)
+                    continue
+                best = min(overlapping, key=lambda r: (abs(r.name_start - g.start) + abs(r.name_end - g.end), r.id))
+                used.add(best.id)
+                score.matched += 1
+                if best.status == g.status:
+                    score.fields_ok += 1
+                else:
+                    score.field_errors.append((g, best))
+            score.extras = [r for r in predicted if r.id not in used]
+            results[(source.doc_id, table)] = score
+    return results
+
+
+def entity_report(results: dict[tuple[str, str], Score], verbose: bool = False) -> str:
+    lines = [f"{'document':28} {'table':13} {'gold':>5} {'rows':>5} {'P':>6} {'R':>6} {'status':>6}"]
+    combined = {"projects": Score(), "events": Score()}
+    for (doc_id, table), s in sorted(results.items()):
+        combined[table].add(s)
+        lines.append(
+            f"{doc_id:28} {table:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} "
+            f"{s.field_accuracy:6.3f}"
+        )
+    for table, s in combined.items():
+        lines.append(
+            f"{'ALL':28} {table:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} "
+            f"{s.field_accuracy:6.3f}"
+        )
+    if verbose:
+        for s in results.values():
+            lines += [f"  miss  {g.doc_id} {g.table} {g.name!r}@{g.start}" for g in s.misses]
+            lines += [f"  extra {r.doc_id} {r.table} {r.name!r}@{r.name_start}" for r in s.extras]
+            lines += [f"  status {g.name!r} gold {g.status} row {r.status} ({r.name!r})" for g, r in s.field_errors]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=Path("tests/gold/facts.csv"))
     parser.add_argument("--raw", type=Path, default=Path("raw"))
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses, extra rows and field errors")
+    parser.add_argument(
+        "--entities", action="store_true", help="score projects and events (gold: tests/gold/entities.csv)"
+    )
     args = parser.parse_args(argv)
-    print(report(score_folder(args.gold, args.raw), args.verbose))
+    if args.entities:
+        gold = args.gold if args.gold != Path("tests/gold/facts.csv") else Path("tests/gold/entities.csv")
+        print(entity_report(score_entities(gold, args.raw), args.verbose))
+    else:
+        print(report(score_folder(args.gold, args.raw), args.verbose))
     return 0
 
 

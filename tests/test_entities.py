@@ -1,0 +1,97 @@
+"""Projects and events: list structure, suffixes, verbs; generic mentions are not rows."""
+
+from pathlib import Path
+
+import pytest
+
+from govreports.metadata import SourceFile
+from govreports.pipeline import extract_document
+from govreports.scoring import score_entities
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def entities(text, name="sample"):
+    source = SourceFile(Path(f"{name}.txt"), name, text, "0" * 64, None)
+    return {(e.table, e.name): e for e in extract_document(source).entities}
+
+
+REVIEW = "一、2022年工作回顾\n\n(一)着力稳增长。\n\n项目建设提速。{}\n"
+PLAN = "二、2024年工作安排\n\n(一)加快建设。\n\n1. 完善城市功能。{}\n"
+
+
+def test_each_item_of_a_list_closed_by_a_category_head_is_a_row():
+    found = entities(PLAN.format("加快推进杭氧变、工业变、北站变、横塘变等重点电力设施项目，保障城北净水厂投用。"))
+    names = [n for t, n in found if t == "projects"]
+    assert names == ["杭氧变", "工业变", "北站变", "横塘变", "城北净水厂"]
+    assert {e.status for e in found.values()} == {"planned"}
+
+
+def test_generic_mentions_are_not_rows():
+    found = entities(REVIEW.format("开工重点项目67个，成功举办多场主题活动，实施产业、民生、基础设施提升项目116个。"))
+    assert found == {}
+
+
+def test_status_comes_from_the_verb_that_governs_each_item():
+    found = entities(
+        REVIEW.format(
+            "落地康桥数字基地等“152”项目4个、开工云商总部基地等重点项目67个，竣工投用城东电竞中心等重点项目64个。"
+        )
+    )
+    status = {n: e.status for (_, n), e in found.items()}
+    assert status == {"康桥数字基地": "signed", "云商总部基地": "started", "城东电竞中心": "completed"}
+
+
+def test_events_keep_edition_and_date():
+    found = entities(
+        REVIEW.format("上半年经受住4·19疫情影响。成功举办“5·20”商圈消费季、11月第24届西博会暨第十届ADM展等主题活动。")
+    )
+    assert found[("events", "4·19疫情")].date == "2022-04-19"
+    assert found[("events", "“5·20”商圈消费季")].date == "2022-05-20"
+    assert found[("events", "第24届西博会")].edition == 24
+    assert found[("events", "第十届ADM展")].edition == 10
+    assert {e.status for e in found.values()} == {"held"}
+
+
+def test_listings_on_an_exchange_with_their_dates():
+    found = entities(REVIEW.format("甲科技在深交所主板上市，乙催化、丙电子先后于12月14日、23日通过北交所上市委审议。"))
+    assert found[("events", "甲科技")].category == "listing"
+    assert found[("events", "乙催化")].date == "2022-12-14"
+    assert found[("events", "丙电子")].date == "2022-12-23"
+
+
+def test_numbered_candidate_list_is_put_to_the_vote():
+    text = PLAN.format(
+        "正式形成3件候选项目方案：(1)“阳光”老幼服务项目；(2)“幸福”营造提升项目；(3)“美丽河道”治理项目。将进行票决。"
+    )
+    found = entities(text)
+    assert [n for t, n in found if t == "projects"] == [
+        "“阳光”老幼服务项目",
+        "“幸福”营造提升项目",
+        "“美丽河道”治理项目",
+    ]
+    assert {e.status for e in found.values()} == {"candidate"}
+
+
+def test_an_entity_is_a_row_at_its_first_mention_only():
+    found = entities(REVIEW.format("竣工投用中国城东电竞中心等重点项目64个。城东电竞中心获金奖。"))
+    assert list(found) == [("projects", "中国城东电竞中心")]
+
+
+def test_context_mentions_are_not_rows():
+    found = entities(PLAN.format("依托国家级空间科学应用科普基地，办好校园科技节。"))
+    assert list(found) == [("events", "校园科技节")]
+
+
+@pytest.fixture(scope="module")
+def entity_scores():
+    return score_entities(ROOT / "tests" / "gold" / "entities.csv", ROOT / "raw")
+
+
+@pytest.mark.parametrize("table", ["projects", "events"])
+def test_precision_and_recall_on_the_gold_set(entity_scores, table):
+    gold = sum(s.gold for (_, t), s in entity_scores.items() if t == table)
+    predicted = sum(s.predicted for (_, t), s in entity_scores.items() if t == table)
+    matched = sum(s.matched for (_, t), s in entity_scores.items() if t == table)
+    assert matched / predicted >= 0.9, (table, matched, predicted)
+    assert matched / gold >= 0.9, (table, matched, gold)
