@@ -76,6 +76,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         for word in ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向"):
             if text[start:end].startswith(word) and end - start > 3:
                 start, changed = start + 1, True
+    while start < end and text[start] in lexicon.BULLETS:
+        start += 1
     if text[start] == "“" and text[end - 1] == "”" and text[start + 1 : end - 1].count("“") == 0:
         start, end = start + 1, end - 1  # a name printed wholly in quotes
     return start, end
@@ -84,11 +86,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_generic(name: str, suffix: str) -> bool:
     if name.startswith(lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE):
         return True
-    if re.search(r"[0-9一二三四五六七八九十两数]+(?:年内|个|家|所|座|条|项|批|件)", name) or "等" in name:
+    if re.search(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件)", name) or "等" in name:
         return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
     if any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》")):
         return True
-    if any(word in name for word in lexicon.NOT_ENTITY_NAMES):
+    if any(word in name for word in lexicon.NOT_ENTITY_NAMES) or lexicon.THRESHOLD_IN_NAME.search(name):
         return True
     core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
     for word in sorted(lexicon.GENERIC_WORDS, key=len, reverse=True):
@@ -249,36 +251,51 @@ def find_suffixed_names(text: str) -> list[Mention]:
             start = end - len(match.group())
             while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
                 start -= 1
-            start = _cut_at_last_verb(text, start, end - len(match.group()))
-            if any(text.endswith(word, 0, start) for word in lexicon.CONTEXT_BEFORE) or text[start:end].startswith(
-                lexicon.CONTEXT_BEFORE
-            ):
-                continue
-            start, end = _trim_name(text, start, end)
-            name = text[start:end]
-            if end - start <= len(suffix) or _is_generic(name, suffix) or "、" in name:
-                continue
-            mentions.append(Mention(table, start, end))
+            for candidate in _name_starts(text, start, end - len(match.group())):
+                if any(text.endswith(word, 0, candidate) for word in lexicon.CONTEXT_BEFORE) or text[
+                    candidate:end
+                ].startswith(lexicon.CONTEXT_BEFORE):
+                    break
+                a, b = _trim_name(text, candidate, end)
+                name = text[a:b]
+                if b - a > len(suffix) and not _is_generic(name, suffix) and "、" not in name:
+                    mentions.append(Mention(table, a, b))
+                    break
     return mentions
 
 
-def _cut_at_last_verb(text: str, start: int, suffix_start: int) -> int:
-    """Move a name's start past the last governing verb before its suffix ("深入推进|大运河国家文化公园")."""
+def _hard_start(text: str, start: int, suffix_start: int) -> int:
+    """Where a name can start at the earliest: after cut words ("在", "向", "成为") and after an event
+    name that ends before a project's suffix ("第三届进博会|阿斯利康项目")."""
     best = start
-    for i in range(start, suffix_start):
-        for verb in _VERBS_LONGEST:
-            if text.startswith(verb, i) and i + len(verb) <= suffix_start - 1:
-                best = max(best, i + len(verb))
-                break
     for word in lexicon.NAME_CUT_WORDS:
         pos = text.rfind(word, start, suffix_start)
         if pos >= 0 and pos + len(word) <= suffix_start:
             best = max(best, pos + len(word))
-    for suffix in lexicon.EVENT_SUFFIXES:  # "第三届进博会|阿斯利康项目": an event name ends before the project
+    for suffix in lexicon.EVENT_SUFFIXES:
         pos = text.rfind(suffix, best, suffix_start)
         if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:
             best = max(best, pos + len(suffix))
     return best
+
+
+def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
+    """Possible starts of a name, latest first: after each governing verb, then the earliest start.
+
+    A verb can also sit inside a name ("武林广场提升改造一期工程"), so the caller takes the latest start
+    that still leaves a specific name.
+    """
+    earliest = _hard_start(text, start, suffix_start)
+    after_verbs = set()
+    for i in range(earliest, suffix_start):
+        verb = next((v for v in _VERBS_LONGEST if text.startswith(v, i)), None)
+        if verb and i + len(verb) <= suffix_start - 1:
+            after_verbs.add(i + len(verb))
+    return [*sorted(after_verbs, reverse=True), earliest]
+
+
+def _cut_at_last_verb(text: str, start: int, suffix_start: int) -> int:
+    return _name_starts(text, start, suffix_start)[0]
 
 
 def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, int]) -> str:
