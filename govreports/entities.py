@@ -18,7 +18,7 @@ from . import lexicon
 from .parts import SentencePart
 from .records import Entity, Section
 from .structure import innermost_section
-from .text import CleanText
+from .text import CleanText, strip_span
 
 _CN_DIGITS = "一二三四五六七八九十"
 _EDITION = re.compile(rf"第([0-9]+|[{_CN_DIGITS}]+)届")
@@ -395,7 +395,7 @@ def extract_entities(
         year = part.year if part else None
         sentence = (part.start, part.end) if part else (m.start, m.end)
         raw_start, raw_end = cleaned.raw_span(m.start, m.end)
-        quote, q_start, q_end = cleaned.raw_quote(*_strip(text, *sentence))
+        quote, q_start, q_end = cleaned.raw_quote(*strip_span(text, *sentence))
         section = innermost_section(sections, raw_start)
         name = cleaned.raw[raw_start:raw_end]
         edition = _EDITION.search(name)
@@ -428,11 +428,3 @@ def _body_start(text: str, sections: list[Section], cleaned: CleanText) -> int:
         if line and ("。" in line or len(line) > 40) and not line.startswith(("(", "（")):
             return match.start()
     return 0
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -14,7 +14,7 @@ from .parts import SentencePart, figure_part
 from .quantities import Candidate, clause_end, clause_start
 from .records import Fact, Section
 from .structure import innermost_section
-from .text import CleanText
+from .text import CleanText, strip_span
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:末|底|初)?(?:的|为|达到?|是)?\s*$")
 _HORIZON_YEAR = re.compile(r"到((?:19|20)\d{2})\s*年")
@@ -199,7 +199,7 @@ def build_facts(
             )
             table = "achievements" if part_name == "review" else "targets"
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
-            quote, q_start, q_end = cleaned.raw_quote(*_trimmed(text, sentence_start, sentence_end))
+            quote, q_start, q_end = cleaned.raw_quote(*strip_span(text, sentence_start, sentence_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
             rows.append(
@@ -236,11 +236,3 @@ def build_facts(
                 )
             )
     return rows
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -129,19 +129,19 @@ def totals(results: dict[tuple[str, str], Score]) -> dict[str, Score]:
     return combined
 
 
+def score_line(label: str, table: str, s: Score) -> str:
+    return (
+        f"{label:28} {table:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} {s.field_accuracy:6.3f}"
+    )
+
+
 def report(results: dict[tuple[str, str], Score], verbose: bool = False) -> str:
     lines = [f"{'document':28} {'table':13} {'gold':>5} {'rows':>5} {'P':>6} {'R':>6} {'fields':>6}"]
     for (doc_id, table), s in sorted(results.items()):
         if s.gold or s.predicted:
-            lines.append(
-                f"{doc_id:28} {table:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} "
-                f"{s.field_accuracy:6.3f}"
-            )
+            lines.append(score_line(doc_id, table, s))
     for table, s in totals(results).items():
-        lines.append(
-            f"{'ALL':28} {table:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} "
-            f"{s.field_accuracy:6.3f}"
-        )
+        lines.append(score_line("ALL", table, s))
     if verbose:
         for s in results.values():
             lines += [f"  miss  {g.doc_id} {g.table} {g.number_text}@{g.start} {g.unit} {g.year}" for g in s.misses]
@@ -211,15 +211,9 @@ def entity_report(results: dict[tuple[str, str], Score], verbose: bool = False) 
     combined = {"projects": Score(), "events": Score()}
     for (doc_id, table), s in sorted(results.items()):
         combined[table].add(s)
-        lines.append(
-            f"{doc_id:28} {table:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} "
-            f"{s.field_accuracy:6.3f}"
-        )
+        lines.append(score_line(doc_id, table, s))
     for table, s in combined.items():
-        lines.append(
-            f"{'ALL':28} {table:13} {s.gold:5d} {s.predicted:5d} {s.precision:6.3f} {s.recall:6.3f} "
-            f"{s.field_accuracy:6.3f}"
-        )
+        lines.append(score_line("ALL", table, s))
     if verbose:
         for s in results.values():
             lines += [f"  miss  {g.doc_id} {g.table} {g.name!r}@{g.start}" for g in s.misses]

@@ -59,6 +59,15 @@ class CleanText:
         return any(a < end and start < b for a, b in self.duplicate_spans)
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _first_sentence_length(paragraph: str) -> int:
     match = re.search(r"[。！？]", paragraph)
     return match.start() if match else len(paragraph)
