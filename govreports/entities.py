@@ -25,7 +25,6 @@ _EDITION = re.compile(rf"第([0-9]+|[{_CN_DIGITS}]+)届")
 _DOT_DATE = re.compile(r"([0-9]{1,2})[·•.]([0-9]{1,2})")
 _MONTH_DAY = re.compile(r"([0-9]{1,2})月([0-9]{1,2})日")
 _DAY_ONLY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
-_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·\-“”《》（）()]"
 _DELIMS = "，。；：！？、\n"
 _VERBS_LONGEST = tuple(sorted(lexicon.GOVERNING_VERBS, key=len, reverse=True))
 _PROJECT_SUFFIXES = tuple(sorted(lexicon.PROJECT_SUFFIXES, key=len, reverse=True))
@@ -367,7 +366,7 @@ def extract_entities(
     cleaned: CleanText, doc_id: str, sentence_parts: list[SentencePart], sections: list[Section]
 ) -> list[Entity]:
     text = cleaned.text
-    body_start = _body_start(text, sections, cleaned)
+    body_start = _body_start(text)
     found = (
         find_candidate_lists(text)
         + find_outbreaks_and_listings(text)
@@ -421,7 +420,7 @@ def extract_entities(
     return rows
 
 
-def _body_start(text: str, sections: list[Section], cleaned: CleanText) -> int:
+def _body_start(text: str) -> int:
     """Skip the title block (title, date line, byline): names there are not the report's content."""
     for match in re.finditer(r"[^\n]+", text):
         line = match.group().strip()

@@ -15,7 +15,6 @@ import re
 PARAGRAPH_END = set("。！？；：…”’」』）)】》!?;:")
 #: Characters that end a clause (used to trim duplicated passages and to cut quotes).
 CLAUSE_DELIMITERS = set("。；！？，：")
-CLAUSE_BOUNDARY = CLAUSE_DELIMITERS | set("、\n")
 #: Sentence ends: a quote is the sentence part between two of these.
 SENTENCE_DELIMITERS = set("。；！？\n")
 BULLETS = set("■●◆▲□○•·—-*")

@@ -53,7 +53,7 @@ def years_named(sentence: str) -> list[int]:
     ]
 
 
-def strong_part(sentence: str, review_year: int | None, plan_year: int | None) -> tuple[str | None, str]:
+def strong_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     """The part a sentence's year or strong cue words point to, or None when they are silent."""
     years = years_named(sentence)
     if plan_year is not None and years:
@@ -67,9 +67,9 @@ def strong_part(sentence: str, review_year: int | None, plan_year: int | None) -
     return None, "none"
 
 
-def cue_part(sentence: str, review_year: int | None, plan_year: int | None) -> tuple[str | None, str]:
+def cue_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     """Strong signals first, then the balance of weak cue words (for votes over whole sections)."""
-    part, source = strong_part(sentence, review_year, plan_year)
+    part, source = strong_part(sentence, plan_year)
     if part is not None:
         return part, source
     plan, review = _count(sentence, lexicon.PLAN_CUES_WEAK), _count(sentence, lexicon.REVIEW_CUES_WEAK)
@@ -101,7 +101,7 @@ def classify_sentences(
         if decided in ("review", "plan"):
             part, source = decided, "heading"
         else:
-            part, source = strong_part(sentence, review_year, plan_year)
+            part, source = strong_part(sentence, plan_year)
             if part is None:
                 part, source = (running, "carried") if running else (decided_default(decided, default), "default")
         running = part
@@ -115,10 +115,10 @@ def decided_default(heading_part: str | None, default: str) -> str:
     return "plan" if heading_part == "conduct" else default
 
 
-def majority_part(text: str, start: int, end: int, review_year: int | None, plan_year: int | None) -> str:
+def majority_part(text: str, start: int, end: int, plan_year: int | None) -> str:
     votes = {"review": 0, "plan": 0}
     for a, b in sentence_spans(text, start, end):
-        part, _ = cue_part(text[a:b], review_year, plan_year)
+        part, _ = cue_part(text[a:b], plan_year)
         if part:
             votes[part] += 1
     if votes["review"] == votes["plan"]:
