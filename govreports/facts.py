@@ -116,6 +116,20 @@ def indicator_for(text: str, c: Candidate, start: int, neighbours: list[Candidat
     return segment or text[start : c.token.start].strip() or "（未注明）"
 
 
+def subject_before(text: str, clause_start_pos: int) -> str:
+    """The subject of the nearest earlier clause of the same sentence that has one
+    ("固定资产投资保持稳定增长，全年完成734亿元" -> 固定资产投资)."""
+    sentence_start = max(text.rfind(c, 0, clause_start_pos) for c in "。！？\n") + 1
+    clauses = re.split(r"[，；：]", text[sentence_start:clause_start_pos])
+    for clause in reversed(clauses):
+        clause = lexicon.SUBJECT_OPENERS.sub("", clause)
+        subject = lexicon.SUBJECT_STOPS.split(clause, maxsplit=1)[0]
+        subject = _strip_words(subject)
+        if len(subject) >= 3 and not re.search(r"[0-9０-９、]", subject):
+            return subject
+    return ""
+
+
 def paired_items(text: str, clause_facts: list[Candidate], sentence_start: int) -> dict[int, str]:
     """Pair a list of values ("分别增长2.2%、1.6%", "5%和10%") with the list of things they measure."""
     if len(clause_facts) < 2:
@@ -199,6 +213,8 @@ def build_facts(
             )
             table = "achievements" if part_name == "review" else "targets"
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
+            if len(indicator) <= 2 or indicator in lexicon.BARE_INDICATORS:
+                indicator = subject_before(text, start) + indicator
             quote, q_start, q_end = cleaned.raw_quote(*strip_span(text, sentence_start, sentence_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)

@@ -533,11 +533,17 @@ INDICATOR_LEADING_WORDS = (
     "去年",
     "当年",
     "我们",
+    "特别是",
+    "前三季度",
+    "上半年",
+    "下半年",
 )
 #: Words stripped from its end, longest first ("人均体育场地面积提升至" -> "人均体育场地面积").
 INDICATOR_TRAILING_WORDS = tuple(
     sorted(
         (
+            "继续",
+            "均",
             "达到",
             "达",
             "为",
@@ -891,4 +897,14 @@ EVENT_CATEGORIES = (
     ("consumption_campaign", ("消费", "老字号", "嘉年华")),
     ("festival", ("节", "庙会")),
     ("performance", ("秀", "巡游", "演艺", "演出")),
+)
+
+#: An indicator that is only one of these words borrows the subject of an earlier clause
+#: ("…投资保持稳定增长，全年完成734亿元，同比增长12%": 完成, 增长 -> 固定资产投资完成, 固定资产投资增长).
+BARE_INDICATORS = ("完成", "增长", "同比增长", "增幅", "增速", "实现", "达到", "下降", "提高", "总量", "居", "拉动消费")
+#: Time words opening a clause, dropped before its subject is read ("前三季度", "上半年", "1-8月").
+SUBJECT_OPENERS = re.compile(r"^(?:上半年|下半年|前三季度|一季度|全年|当年|今年|去年|[0-9０-９\-—]+月|其中|特别是)+")
+#: Where a clause's subject ends: the first verb or cue after it.
+SUBJECT_STOPS = re.compile(
+    r"保持|实现|完成|同比|比上年|较上年|增长|下降|达到|达|居|位列|均|提升|提高|稳定|继续|预计|经受|扣除|获|为|拉动"
 )
