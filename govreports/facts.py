@@ -238,9 +238,7 @@ def build_facts(
                     unit_base=base,
                     commitment=nearest_word(clause_before, lexicon.COMMITMENTS),
                     approximate=c.approximate,
-                    period=lexicon.PERIODS[nearest_word(clause_before, tuple(lexicon.PERIODS))]
-                    if nearest_word(clause_before, tuple(lexicon.PERIODS))
-                    else None,
+                    period=lexicon.PERIODS.get(nearest_word(clause_before, tuple(lexicon.PERIODS)) or ""),
                     baseline=nearest_word(clause_before, lexicon.BASELINES),
                     number_text=c.token.text if c.value_max is None else text[c.token.start : c.range_end],
                     number_start=n_start,

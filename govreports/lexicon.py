@@ -447,7 +447,7 @@ CATEGORIES = (
             "食堂",
             "助联体",
             "残疾",
-            "社区成长驿站",
+            "驿站",
             "困难群众",
             "低保",
         ),
@@ -610,7 +610,6 @@ PROJECT_SUFFIXES = (
     "服务中心",
     "保护中心",
     "体育中心",
-    "电竞中心",
     "产业园",
     "园区",
     "公园",
@@ -631,7 +630,6 @@ PROJECT_SUFFIXES = (
     "号线",
     "大道",
     "实验室",
-    "公交巴士",
     "绿道",
 )
 #: Place endings that make an enumeration without 等 a list of projects ("浙工新村、东清大厦、树园小区").

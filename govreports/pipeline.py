@@ -36,9 +36,10 @@ def extract_document(source: SourceFile) -> Extraction:
     def content_part(start: int, end: int) -> str:
         return parts_stage.majority_part(text, start, end, plan_year)
 
-    sections = build_sections(cleaned, document.doc_id, delivery_year, content_part)
+    headings = find_headings(cleaned)
+    sections = build_sections(cleaned, headings, document.doc_id, delivery_year, content_part)
     skip = list(cleaned.duplicate_spans) + list(cleaned.marker_spans)
-    skip += [(h.start, h.start + len(h.label)) for h in find_headings(cleaned) if h.label]
+    skip += [(h.start, h.start + len(h.label)) for h in headings if h.label]
     spans = parts_stage.without_spans(parts_stage.sentence_spans(text), cleaned.duplicate_spans)
     default = parts_stage.majority_part(text, 0, len(text), plan_year)
     sentence_parts = parts_stage.classify_sentences(

@@ -10,9 +10,11 @@ own cues (``part_source`` = ``content``), see :mod:`govreports.parts`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon
+from .records import Section
 from .text import CleanText
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
@@ -106,11 +108,14 @@ def part_from_heading(heading: str, delivery_year: int | None) -> tuple[str | No
     return None, year
 
 
-def build_sections(cleaned: CleanText, doc_id: str, delivery_year: int | None, content_part: callable) -> list:
+def build_sections(
+    cleaned: CleanText,
+    headings: list[Heading],
+    doc_id: str,
+    delivery_year: int | None,
+    content_part: Callable[[int, int], str],
+) -> list[Section]:
     """Sections with raw offsets. ``content_part(start, end)`` gives the part a span's sentences cue."""
-    from .records import Section
-
-    headings = find_headings(cleaned)
     text = cleaned.text
     address_starts = [p.start for p in paragraphs(cleaned) if text[p.start : p.end].startswith(lexicon.ADDRESS_OPENERS)]
     sections: list[Section] = []
