@@ -213,7 +213,7 @@ def build_facts(
             )
             table = "achievements" if part_name == "review" else "targets"
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
-            if len(indicator) <= 2 or indicator in lexicon.BARE_INDICATORS:
+            if indicator in lexicon.BARE_INDICATORS:
                 indicator = subject_before(text, start) + indicator
             quote, q_start, q_end = cleaned.raw_quote(*strip_span(text, sentence_start, sentence_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)

@@ -182,3 +182,29 @@ def test_a_report_with_no_registry_entry_builds(tmp_path):
     assert (document["delivered_on"], document["plan_year"], document["region_code"]) == ("2024-02-21", "2024", "")
     assert document["metadata_source"].startswith("from text")
     assert len(read_csv(tmp_path / "out" / "csv" / "targets.csv")) > 50
+
+
+def test_readme_counts_and_sample_rows_match_the_data():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        stated = re.search(rf"\| `{table}` \| (\d+) \|", readme)
+        assert stated and int(stated.group(1)) == len(read_csv(ROOT / "data" / "csv" / f"{table}.csv")), table
+    targets = {row["id"]: row for row in read_csv(ROOT / "data" / "csv" / "targets.csv")}
+    sample = re.findall(
+        r"^\| (gongshu-\d{4}-F\d{6}) \| (\d{4}) \| ([^|]+) \| ([^|]+) \| [^|]+ \| ([^|]+) \| ([^|]+) \| ([^|]+) \|",
+        readme,
+        flags=re.M,
+    )
+    assert len(sample) == 5
+    for row_id, year, indicator, category, comparator, value, unit in sample:
+        row = targets[row_id]
+        assert (row["year"], row["indicator"], row["category"], row["comparator"], row["value"], row["unit"]) == (
+            year,
+            indicator.strip(),
+            category.strip(),
+            comparator.strip(),
+            value.strip(),
+            unit.strip(),
+        )
