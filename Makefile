@@ -30,6 +30,8 @@ scores: $(STAMP)
 	@$(PY) -m govreports.scoring --gold tests/gold/generalization/facts.csv --raw tests/gold/generalization/raw
 	@echo "== projects and events: our two reports (tests/gold/entities.csv)"
 	@$(PY) -m govreports.scoring --entities
+	@echo "== projects and events: held-out set (tests/gold/holdout-entities)"
+	@$(PY) -m govreports.scoring --entities --gold tests/gold/holdout-entities/entities.csv --raw tests/gold/holdout-entities/raw
 	@if [ -f tests/gold/holdout/facts.csv ]; then echo "== facts: held-out set (tests/gold/holdout)"; \
 		$(PY) -m govreports.scoring --gold tests/gold/holdout/facts.csv --raw tests/gold/holdout/raw; fi
 

@@ -58,6 +58,9 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     changed = True
     while changed and start < end:
         changed = False
+        opener = lexicon.NAME_OPENERS.match(text[start:end])
+        if opener and opener.end() and end - start - opener.end() >= 2:
+            start, changed = start + opener.end(), True
         name = text[start:end]
         for verb in _VERBS_LONGEST:
             if name.startswith(verb) and len(name) > len(verb) + 1:
@@ -230,27 +233,40 @@ def find_outbreaks_and_listings(text: str) -> list[Mention]:
     return mentions
 
 
+def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[re.Match]:
+    """Suffix occurrences, dropping one that a longer overlapping suffix extends ("高中|学校" not "高|中学")."""
+    pattern = "|".join(re.escape(s) for s in suffixes)
+    found = [m for i in range(len(text)) if (m := re.compile(rf"(?:{pattern})”?").match(text, i))]
+    return [m for m in found if not any(m.start() < o.start() < m.end() < o.end() for o in found)]
+
+
+def _honour_only(text: str, end: int) -> bool:
+    """A name whose clause only says it was selected for an honour ("杭州大厦分别入选首批…")."""
+    clause = re.split(r"[，。；]", text[end : end + 40])[0]
+    return bool(re.match(r"(?:分别|先后|均)?(?:入选|被评为|被命名为|荣膺)", clause))
+
+
 def find_suffixed_names(text: str) -> list[Mention]:
     """Single names ending in a project or event suffix, cut at the verb or clause before them."""
     mentions = []
     for table, suffixes in (("events", _EVENT_SUFFIXES), ("projects", _PROJECT_SUFFIXES)):
-        pattern = "|".join(re.escape(s) for s in suffixes)
-        for match in re.finditer(rf"(?:{pattern})”?", text):
+        for match in _suffix_matches(text, suffixes):
             end = match.end()
             suffix = match.group().rstrip("”")
-            if (
-                table == "events"
-                and suffix in ("节", "展")
-                and re.match(r"[\u4e00-\u9fff]", text[end : end + 1] or " ")
-                and (text[end : end + 1] not in "上举开期间在暨和、等")
-            ):
-                continue  # 节/展 inside a longer word (节约, 展现)
+            if suffix == "节" and text[end : end + 1] and text[end] in lexicon.NOT_FESTIVAL_AFTER_JIE:
+                continue  # 节约, 节能: part of a word
+            if table == "projects" and _honour_only(text, end):
+                continue
             if table == "projects" and text.startswith(lexicon.NOT_NAME_FOLLOWERS, end):
                 continue
             start = end - len(match.group())
             while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
                 start -= 1
+            previous = None
             for candidate in _name_starts(text, start, end - len(match.group())):
+                if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
+                    break  # running back past a predicate (完成, 实施) would swallow the sentence
+                previous = candidate
                 if any(text.endswith(word, 0, candidate) for word in lexicon.CONTEXT_BEFORE) or text[
                     candidate:end
                 ].startswith(lexicon.CONTEXT_BEFORE):

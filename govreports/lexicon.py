@@ -601,7 +601,19 @@ PROJECT_LIST_HEADS = (
 #: Heads after 等 that make each listed item an event ("大运河诗歌节、半山立夏节等主题活动").
 EVENT_LIST_HEADS = ("活动", "赛事", "演艺IP", "展会", "节会", "会展")
 #: Heads that look like project lists but list something else ("曲棍球、电竞等运动项目").
-NOT_ENTITY_HEADS = ("运动项目", "体育项目", "比赛项目", "巨头", "企业", "地区", "领域", "院所校", "单位")
+NOT_ENTITY_HEADS = (
+    "运动项目",
+    "体育项目",
+    "比赛项目",
+    "巨头",
+    "企业",
+    "地区",
+    "领域",
+    "院所校",
+    "单位",
+    "非遗项目",
+    "非物质文化遗产项目",
+)
 #: Name endings of projects (longest first when matched).
 PROJECT_SUFFIXES = (
     "项目",
@@ -631,6 +643,31 @@ PROJECT_SUFFIXES = (
     "大道",
     "实验室",
     "绿道",
+    "学校",
+    "小学",
+    "中学",
+    "幼儿园",
+    "展示馆",
+    "图书馆",
+    "文化馆",
+    "体育馆",
+    "科技馆",
+    "纪念馆",
+    "艺术馆",
+    "少年宫",
+    "农贸市场",
+    "大厦",
+    "水厂",
+    "污水处理厂",
+    "枢纽",
+    "大桥",
+    "综合楼",
+    "大楼",
+    "研发中心",
+    "颐养中心",
+    "文体中心",
+    "健身中心",
+    "养老中心",
 )
 #: Place endings that make an enumeration without 等 a list of projects ("浙工新村、东清大厦、树园小区").
 PLACE_SUFFIXES = ("新村", "大厦", "小区", "街区", "老街", "直街", "园区", "区块", "广场")
@@ -657,9 +694,42 @@ EVENT_SUFFIXES = (
     "市集",
     "巡游",
     "健步走",
+    "展销会",
+    "推介会",
+    "洽谈会",
+    "音乐会",
+    "演唱会",
+    "招商会",
+    "交流会",
+    "展览会",
+    "订货会",
+    "系列演出",
+    "系列活动",
 )
 #: Words that are never a specific event or project on their own ("人民代表大会", "全会").
-NOT_ENTITY_NAMES = ("人民代表大会", "代表大会", "全会", "常委会", "二十大", "政协")
+NOT_ENTITY_NAMES = (
+    "人民代表大会",
+    "代表大会",
+    "全会",
+    "常委会",
+    "二十大",
+    "政协",
+    "春节",
+    "佳节",
+    "中秋节",
+    "国庆节",
+    "端午节",
+    "元宵节",
+    "节日",
+    "节假日",
+    "七夕节",
+    "重阳节",
+    "清明节",
+    "劳动节",
+    "儿童节",
+    "妇女节",
+    "教师节",
+)
 #: Generic modifiers: a name made only of these and its suffix is a generic mention ("重点项目").
 GENERIC_WORDS = (
     "重点",
@@ -757,6 +827,15 @@ GENERIC_WORDS = (
     "道路",
     "口袋",
     "新增",
+    "普惠性",
+    "民办",
+    "公办",
+    "普惠",
+    "高中",
+    "初中",
+    "中小学",
+    "小学",
+    "学校",
 )
 #: Openers that make a name generic or not the district's own undertaking.
 #: A money or size threshold inside a name makes it a class of projects ("10亿元以上项目").
@@ -780,7 +859,24 @@ NON_SPECIFIC_PREFIXES = (
 #: Words just before a name that make it context, not a row ("依托…基地", "与…研究院签署").
 CONTEXT_BEFORE = ("依托", "依靠", "借助", "对标", "与", "成立", "组建", "列入", "入选", "获评", "评为", "围绕")
 #: Words a name is cut after: the name starts after the last of them ("在|第五届进博会", "向|大会").
-NAME_CUT_WORDS = ("在", "于", "继", "对", "与", "向", "成为", "代表", "通过", "接受", "根据", "按照", "围绕", "成功")
+NAME_CUT_WORDS = (
+    "在",
+    "于",
+    "继",
+    "对",
+    "与",
+    "向",
+    "成为",
+    "代表",
+    "通过",
+    "接受",
+    "根据",
+    "按照",
+    "围绕",
+    "成功",
+    "被评为",
+    "评为",
+)
 #: Words right after a project suffix that show it was not the end of a name ("群体项目金牌", "项目绩效评价").
 NOT_NAME_FOLLOWERS = (
     "金牌",
@@ -799,6 +895,11 @@ NOT_NAME_FOLLOWERS = (
     "审批",
     "招引",
     "申报",
+    "家长",
+    "教师",
+    "学生",
+    "师生",
+    "型",
 )
 #: Time words that open an item of an event list ("七夕节武林衣秀", "11月第24届西博会").
 TIME_PREFIXES = re.compile(r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|七夕节|中秋节?|国庆节?|春节|元旦|端午节?|元宵节?|五一)")
@@ -855,6 +956,15 @@ GOVERNING_VERBS = (
     "新建",
     "争创",
     "创建",
+    "完成",
+    "改建",
+    "扩建",
+    "新改建",
+    "听取",
+    "组织",
+    "支持",
+    "鼓励",
+    "引导",
 )
 #: Status of a project from the verb that governs it (review part); plan-part mentions are planned.
 PROJECT_STATUS_VERBS = (
@@ -905,4 +1015,14 @@ SUBJECT_OPENERS = re.compile(r"^(?:上半年|下半年|前三季度|一季度|�
 #: Where a clause's subject ends: the first verb or cue after it.
 SUBJECT_STOPS = re.compile(
     r"保持|实现|完成|同比|比上年|较上年|增长|下降|达到|达|居|位列|均|提升|提高|稳定|继续|预计|经受|扣除|获|为|拉动"
+)
+
+#: Verbs that can sit inside a project's name ("武林广场提升改造一期工程"); a name may run back past
+#: them, never past a predicate such as 完成 or 实施.
+NAME_INTERNAL_VERBS = ("提升", "改造", "建设", "修缮", "整治", "改建", "扩建")
+#: Characters after 节 that make it part of a word, not a festival ("节约", "节能", "节点").
+NOT_FESTIVAL_AFTER_JIE = "约能水点奏目日假俭余省制拍"
+#: List labels and scope words that open a name-like span but are not part of a name.
+NAME_OPENERS = re.compile(
+    r"^(?:[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、]|全县|全区|全市|全省|全镇)+(?:将|要)?"
 )
