@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 from . import lexicon
 from .parts import SentencePart
 from .records import Entity, Section
@@ -45,8 +47,6 @@ class Mention:
 def _chinese_number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
-    import cn2an
-
     try:
         return int(cn2an.cn2an(text, "normal"))
     except (ValueError, KeyError):
@@ -217,7 +217,7 @@ def find_outbreaks_and_listings(text: str) -> list[Mention]:
         if "”" not in name or name.startswith("“"):
             mentions.append(Mention("events", match.start(), match.end(), "outbreak"))
     for match in re.finditer(r"[^，。；、“”]{2,12}?[0-9一二三四五六七八九十]+周年(?:纪念)?活动", text):
-        start = _cut_at_last_verb(text, match.start(), match.end() - 2)
+        start = _name_starts(text, match.start(), match.end() - 2)[0]
         mentions.append(Mention("events", start, match.end(), "anniversary"))
     for match in re.finditer(r"(?:地铁|轨道交通)?[0-9]+(?:[、和][0-9]+)*号线", text):
         if "、" in match.group() or "和" in match.group():
@@ -307,10 +307,6 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
         if verb and i + len(verb) <= suffix_start - 1:
             after_verbs.add(i + len(verb))
     return [*sorted(after_verbs, reverse=True), earliest]
-
-
-def _cut_at_last_verb(text: str, start: int, suffix_start: int) -> int:
-    return _name_starts(text, start, suffix_start)[0]
 
 
 def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, int]) -> str:

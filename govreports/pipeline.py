@@ -12,11 +12,10 @@ from .structure import build_sections, find_headings, innermost_section
 from .text import clean_text
 
 
-def _heading_part(sections: list[Section], cleaned, pos: int) -> str | None:
+def _heading_part(sections: list[Section], by_id: dict[str, Section], cleaned, pos: int) -> str | None:
     """The part the headings give at a cleaned position; conduct follows its enclosing part."""
     raw_pos = cleaned.offset_map[pos] if pos < len(cleaned.offset_map) else len(cleaned.raw)
     section = innermost_section(sections, raw_pos)
-    by_id = {s.section_id: s for s in sections}
     while section is not None:
         if section.part_source in ("heading", "inherited") and section.part in ("review", "plan"):
             return section.part
@@ -41,11 +40,12 @@ def extract_document(source: SourceFile) -> Extraction:
     skip = list(cleaned.duplicate_spans) + list(cleaned.marker_spans)
     skip += [(h.start, h.start + len(h.label)) for h in headings if h.label]
     spans = parts_stage.without_spans(parts_stage.sentence_spans(text), cleaned.duplicate_spans)
+    by_id = {s.section_id: s for s in sections}
     default = parts_stage.majority_part(text, 0, len(text), plan_year)
     sentence_parts = parts_stage.classify_sentences(
         text,
         spans,
-        lambda pos: _heading_part(sections, cleaned, pos),
+        lambda pos: _heading_part(sections, by_id, cleaned, pos),
         review_year,
         plan_year,
         default="review" if default == "review" else "plan",

@@ -49,7 +49,6 @@ class Candidate:
     range_end: int
     unit: str
     measure: str
-    unit_start: int
     unit_end: int
     multiplier: float
     approximate: bool
@@ -212,7 +211,6 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
             range_end,
             unit,
             measure,
-            reading.start,
             unit_end,
             multiplier,
             reading.approximate or before1 in lexicon.APPROXIMATE_PREFIXES,
@@ -236,7 +234,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
         if is_rank:
-            return Candidate(token, None, token.end, "rank", "rank", token.end, token.end, 1.0, False, True, "", True)
+            return Candidate(token, None, token.end, "rank", "rank", token.end, 1.0, False, True, "", True)
         return verdict(False, reason)
     if measure == "年":
         if re.fullmatch(r"(?:19|20)\d\d", token.text.translate(_FULL_WIDTH)):
@@ -275,21 +273,31 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         follower = text[unit_end + comparator_after.end() : unit_end + comparator_after.end() + 1]
         if follower and _CJK.match(follower) and follower != "的":
             return verdict(False, "qualifier")
-    if token.chinese:
-        vague = before1 in ("数", "近")
-        doubling = before1 == "翻" and unit == "番"
-        if vague or doubling:
-            return verdict(True)
-        if token.text == "一":
-            return verdict(False, "word")
-        counted = unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
-        verb = any(text.endswith(v, 0, token.start) for v in lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS)
-        classified = measure in lexicon.COUNTING_CLASSIFIERS
-        closes_clause = unit in _ENUMERATION_UNITS and (unit_end >= len(text) or text[unit_end] in "，。；、")
-        physical = multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {"item"}
-        if not (counted or verb or closes_clause or physical or classified):
-            return verdict(False, "word")
+    if token.chinese and not _chinese_numeral_counts(text, token, reading):
+        return verdict(False, "word")
     return verdict(True)
+
+
+def _chinese_numeral_counts(text: str, token: NumberToken, reading: UnitReading) -> bool:
+    """Whether a Chinese numeral with a unit is a figure rather than part of a word.
+
+    It is when vague (数十, 近千), a doubling (翻一番), a count summing up a list (A、B两项), a count
+    after a verb (新建十所) or with a counting classifier (两所), a count closing its clause
+    (景区两个，), or a physical measure (千亿元). A bare 一 is almost always an article (一座, 一批).
+    """
+    before1 = text[token.start - 1] if token.start else ""
+    unit, measure, end = reading.printed, reading.measure, reading.end
+    if before1 in ("数", "近") or (before1 == "翻" and unit == "番"):
+        return True
+    if token.text == "一":
+        return False
+    counted = unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
+    verb = any(text.endswith(v, 0, token.start) for v in lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS)
+    closes_clause = unit in _ENUMERATION_UNITS and (end >= len(text) or text[end] in "，。；、")
+    physical = reading.multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {
+        "item"
+    }
+    return counted or verb or closes_clause or physical or measure in lexicon.COUNTING_CLASSIFIERS
 
 
 def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Candidate]:
