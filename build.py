@@ -4,27 +4,74 @@
     python build.py --raw DIR --out DIR     # any folder of reports -> DIR/{csv,parquet}, DIR/datapackage.json
     python build.py --check                 # fail if data/ and datapackage.json are not what a build writes
 
-Exit code 0 on success; on bad input, one line naming the file and the problem, exit code 1, and the
-previous outputs untouched.
+A report that cannot be read or processed is skipped: one line on stderr names the file and the
+problem, the report is a ``documents`` row with status ``skipped``, and every other report is built
+and published. ``--strict`` (used for the project's own raw/) stops at the first such problem.
+
+Exit codes: 0 every report built; 3 the package was written but some reports were skipped;
+1 nothing was written (a folder or registry that cannot be read, a problem under --strict, a
+package that does not validate); 2 bad command-line arguments. On 1 the previous outputs are untouched.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from govreports.metadata import InputError, read_sources  # noqa: E402
+from govreports.conform import rows_problems  # noqa: E402
+from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document  # noqa: E402
 from govreports.pipeline import extract_document  # noqa: E402
-from govreports.tables import rows_by_table  # noqa: E402
+from govreports.records import Extraction  # noqa: E402
+from govreports.tables import extraction_rows, merge_rows  # noqa: E402
 from govreports.writer import ValidationError, differences, write_package  # noqa: E402
 
+EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
 
-def build_rows(raw_dir: Path) -> dict[str, list[dict]]:
-    return rows_by_table([extract_document(source) for source in read_sources(raw_dir)])
+
+def document_rows(source: SourceFile) -> tuple[dict[str, list[dict]] | None, str | None]:
+    """One report's rows, or why it cannot be built. Any failure stays inside its own report."""
+    try:
+        rows = extraction_rows(extract_document(source))
+    except Exception as exc:
+        return None, f"could not be processed ({type(exc).__name__}: {exc})"
+    problems = rows_problems(rows)
+    if problems:
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        return None, f"made rows that break the table schemas: {problems[0]}{more}"
+    return rows, None
+
+
+def build_rows(raw_dir: Path, strict: bool = False) -> tuple[dict[str, list[dict]], list[SkippedSource]]:
+    """Rows of every report that builds, plus the reports skipped (``strict``: raise on the first)."""
+    scan = scan_sources(raw_dir)
+    skipped = list(scan.skipped)
+    if strict and skipped:
+        raise InputError(skipped[0].message)
+    per_document = []
+    for source in scan.sources:
+        rows, problem = document_rows(source)
+        if problem is None:
+            per_document.append(rows)
+            continue
+        failed = SkippedSource(source.path, source.doc_id, problem, source.sha256, len(source.raw))
+        if strict:
+            raise InputError(failed.message)
+        skipped.append(failed)
+    used = {row["doc_id"] for rows in per_document for row in rows["documents"]}
+    for failed in skipped:
+        document = skipped_document(failed)
+        doc_id, n = document.doc_id, 1
+        while doc_id in used:  # a duplicate doc_id is itself the problem; keep its row distinct
+            n += 1
+            doc_id = f"{document.doc_id}~{n}"
+        used.add(doc_id)
+        per_document.append(extraction_rows(Extraction(replace(document, doc_id=doc_id), "")))
+    return merge_rows(per_document), skipped
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,11 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw", type=Path, default=ROOT / "raw", help="folder of raw .txt reports (default: raw/)")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
     parser.add_argument("--check", action="store_true", help="rebuild in a temporary folder and compare")
+    parser.add_argument(
+        "--strict", action="store_true", help="stop at the first report that cannot be built (default for raw/)"
+    )
     args = parser.parse_args(argv)
     out_dir = (args.out or ROOT / "data").resolve()
     descriptor = ROOT / "datapackage.json" if args.out is None else out_dir / "datapackage.json"
+    strict = args.strict or args.out is None  # the project's own release: every report must build
     try:
-        rows = build_rows(args.raw)
+        rows, skipped = build_rows(args.raw, strict)
         if args.check:
             changed = differences(rows, out_dir, descriptor)
             if changed:
@@ -44,19 +95,24 @@ def main(argv: list[str] | None = None) -> int:
                     f"build.py --check: {len(changed)} file(s) differ from a fresh build: {', '.join(changed)}",
                     file=sys.stderr,
                 )
-                return 1
+                return EXIT_FAILED
             print("build.py --check: outputs are current")
-            return 0
+            return EXIT_OK
         write_package(rows, out_dir, descriptor)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     except ValidationError as exc:
         print(f"error: the package did not validate, nothing was replaced: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
+    for failed in skipped:
+        print(f"skipped {failed.message}", file=sys.stderr)
     counts = ", ".join(f"{table} {len(table_rows)}" for table, table_rows in rows.items())
     print(f"wrote {out_dir} ({counts})")
-    return 0
+    if skipped:
+        print(f"{len(skipped)} report(s) skipped; see documents.status and documents.problem", file=sys.stderr)
+        return EXIT_SKIPPED
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -172,6 +172,15 @@ def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: 
     return [text[clauses[i][0] : clauses[i][1]] for i in order]
 
 
+def figure_clause(text: str, c: Candidate) -> tuple[int, int]:
+    """The clause that holds a figure (its quote), at most ``MAX_QUOTE`` characters around it."""
+    start, end = strip_span(text, clause_start(text, c.token.start), clause_end(text, c.unit_end))
+    if end - start > lexicon.MAX_QUOTE:
+        start = max(start, min(c.token.start - lexicon.MAX_QUOTE // 2, end - lexicon.MAX_QUOTE))
+        end = min(end, start + lexicon.MAX_QUOTE)
+    return start, end
+
+
 def build_facts(
     cleaned: CleanText,
     doc_id: str,
@@ -215,7 +224,7 @@ def build_facts(
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
             if indicator in lexicon.BARE_INDICATORS:
                 indicator = subject_before(text, start) + indicator
-            quote, q_start, q_end = cleaned.raw_quote(*strip_span(text, sentence_start, sentence_end))
+            quote, q_start, q_end = cleaned.raw_quote(*figure_clause(text, c))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
             rows.append(

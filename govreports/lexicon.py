@@ -14,9 +14,11 @@ import re
 #: A paragraph ending in one of these was not cut by a page break.
 PARAGRAPH_END = set("。！？；：…”’」』）)】》!?;:")
 #: Characters that end a clause (used to trim duplicated passages and to cut quotes).
-CLAUSE_DELIMITERS = set("。；！？，：")
-#: Sentence ends: a quote is the sentence part between two of these.
-SENTENCE_DELIMITERS = set("。；！？\n")
+CLAUSE_DELIMITERS = set("。；！？，：;!?,")
+#: Sentence ends (the unit a part is decided for).
+SENTENCE_DELIMITERS = set("。；！？;!?\n")
+#: A figure's quote is its clause; a clause longer than this is cut to a window around the figure.
+MAX_QUOTE = 200
 BULLETS = set("■●◆▲□○•·—-*")
 #: Prose paragraphs are at least this long or contain a full stop; shorter lines are titles/headings.
 MIN_BODY_PARAGRAPH = 25
@@ -24,6 +26,13 @@ MIN_BODY_PARAGRAPH = 25
 MAX_SPLIT_STUB = 4
 #: Repeated runs at least this long are duplicated passages.
 MIN_DUPLICATE_PASSAGE = 30
+
+# --- Metadata ---------------------------------------------------------------------------------
+
+#: The words that name the genre in a title line ("2026年湖北省政府工作报告").
+REPORT_TITLE_WORD = "政府工作报告"
+#: Labels of a page's publication line ("时间：2026-02-05", "发布时间:2017-03-17").
+PUBLICATION_LABELS = ("发布时间", "发布日期", "公开日期", "成文日期", "时间", "日期")
 
 # --- Headings ---------------------------------------------------------------------------------
 

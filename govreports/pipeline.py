@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from . import parts as parts_stage
 from .entities import extract_entities
 from .facts import build_facts
 from .metadata import SourceFile, build_document
 from .quantities import candidates
-from .records import Extraction, Section
+from .records import Document, Extraction, QualityFlag, Section
 from .structure import build_sections, find_headings, innermost_section
 from .text import clean_text
 
@@ -53,11 +55,25 @@ def extract_document(source: SourceFile) -> Extraction:
     found = [c for c in candidates(text, skip) if c.is_fact]
     facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)
     entities = extract_entities(cleaned, document.doc_id, sentence_parts, sections)
+    flags = cleaned.flags + metadata_flags(document, source.raw)
     return Extraction(
         document=document,
         document_raw=source.raw,
         sections=sections,
         facts=facts,
         entities=entities,
-        flags=cleaned.flags,
+        flags=sorted(flags, key=lambda f: (f.char_start, f.kind)),
     )
+
+
+def metadata_flags(document: Document, raw: str) -> list[QualityFlag]:
+    """A report whose years are unknown or guessed says so, on its first line."""
+    first = re.search(r"\S[^\n]*", raw)
+    start, end = (first.start(), first.end()) if first else (0, len(raw))
+    if document.plan_year is None:
+        detail = "no congress line, title, heading, publication line or file name gives the report's year"
+        return [QualityFlag(document.doc_id, "no_year", start, end, detail, "rows built with an empty year")]
+    if "a guess" in document.metadata_source:
+        detail = f"the report's year is a guess from the years the text names: plan year {document.plan_year}"
+        return [QualityFlag(document.doc_id, "year_guessed", start, end, detail, "rows built with the guessed years")]
+    return []

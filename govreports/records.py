@@ -41,15 +41,18 @@ class Document:
     region: str | None
     region_code: str | None
     delivered_on: str | None
+    published_on: str | None
     meeting: str | None
     speaker: str | None
     review_year: int | None
     plan_year: int | None
     source_file: str
     source: str | None
-    sha256: str
-    n_chars: int
+    sha256: str | None
+    n_chars: int | None
     metadata_source: str
+    status: str = "built"  # built | skipped
+    problem: str | None = None
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,13 @@ def _lead_phrase_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def _next_line(text: str, pos: int) -> str:
+    """A label alone on its line ("（一）") takes the short line after it as its heading."""
+    line = text[pos:].lstrip().split("\n", 1)[0]
+    stop = re.search(r"[。！？，]", line)
+    return (line[: stop.start()] if stop else line)[: lexicon.MAX_LEAD_PHRASE * 2].strip()
+
+
 def find_headings(cleaned: CleanText) -> list[Heading]:
     text = cleaned.text
     headings: list[Heading] = []
@@ -84,7 +91,7 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
             match = pattern.match(body)
             if match:
                 stop = _heading_text(text, para.start + match.end(), para.end)
-                heading = text[para.start + match.end() : stop].strip()
+                heading = text[para.start + match.end() : stop].strip() or _next_line(text, para.end)
                 headings.append(Heading(level, match.group("label").strip(), heading, para.start, stop, False))
                 innermost_labelled = level
                 break

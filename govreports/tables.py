@@ -30,25 +30,35 @@ def _project(record: dict, table: str) -> dict:
     return {name: record.get(name) for name in columns(table)}
 
 
-def rows_by_table(extractions: list[Extraction]) -> dict[str, list[dict]]:
+def extraction_rows(extraction: Extraction) -> dict[str, list[dict]]:
+    """The rows one document contributes to each table, in schema column order."""
     rows: dict[str, list[dict]] = {table: [] for table in TABLES}
-    for extraction in extractions:
-        rows["documents"].append(_project(asdict(extraction.document), "documents"))
-        rows["sections"] += [_project(asdict(s), "sections") for s in extraction.sections]
-        for fact in extraction.facts:
-            rows[fact.table].append(_project(asdict(fact), fact.table))
-        for entity in extraction.entities:
-            rows[entity.table].append(_project(asdict(entity), entity.table))
-        rows["quality_flags"] += [
-            _project(
-                {**asdict(f), "id": f.id, "quote": extraction.document_raw[f.char_start : f.char_end]}, "quality_flags"
-            )
-            for f in extraction.flags
-        ]
+    rows["documents"].append(_project(asdict(extraction.document), "documents"))
+    rows["sections"] += [_project(asdict(s), "sections") for s in extraction.sections]
+    for fact in extraction.facts:
+        rows[fact.table].append(_project(asdict(fact), fact.table))
+    for entity in extraction.entities:
+        rows[entity.table].append(_project(asdict(entity), entity.table))
+    rows["quality_flags"] += [
+        _project(
+            {**asdict(f), "id": f.id, "quote": extraction.document_raw[f.char_start : f.char_end]}, "quality_flags"
+        )
+        for f in extraction.flags
+    ]
+    return rows
+
+
+def merge_rows(per_document: list[dict[str, list[dict]]]) -> dict[str, list[dict]]:
+    """All documents' rows per table, sorted by primary key."""
+    rows: dict[str, list[dict]] = {table: [] for table in TABLES}
+    for document_rows in per_document:
+        for table in TABLES:
+            rows[table] += document_rows[table]
     for table, table_rows in rows.items():
         key = table_schema(table)["primaryKey"]
         table_rows.sort(key=lambda row: tuple(row[k] for k in key))
-        ids = [tuple(row[k] for k in key) for row in table_rows]
-        if len(ids) != len(set(ids)):
-            raise ValueError(f"{table}: duplicate primary key")
     return rows
+
+
+def rows_by_table(extractions: list[Extraction]) -> dict[str, list[dict]]:
+    return merge_rows([extraction_rows(e) for e in extractions])

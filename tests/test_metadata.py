@@ -20,15 +20,47 @@ def test_metadata_is_read_off_the_text():
         "delivered_on": "2023-01-07",
         "meeting": "拱墅区第一届人民代表大会第二次会议",
         "region": "拱墅区",
+        "place": "拱墅区",
+        "region_code": "330105",
         "speaker": "冯晶",
         "plan_year": 2023,
         "review_year": 2022,
+        "year_source": "congress line",
     }
 
 
-def test_years_without_a_date_line_come_from_headings_or_mentions():
-    assert infer_metadata("一、2025年工作回顾\n\n过去一年……")["plan_year"] == 2026
-    assert infer_metadata("(紧接2版)\n\n确保2024年底前建成投用。到2027年累计改造100个。")["plan_year"] == 2024
+@pytest.mark.parametrize(
+    ("text", "file_name", "plan_year", "source"),
+    [
+        (
+            "下载\n打印\n2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n",
+            "",
+            2026,
+            "congress line",
+        ),
+        ("政府工作报告\n——二〇二六年一月二十七日在某省十四届人民代表大会第四次会议上\n", "", 2026, "congress line"),
+        ("2025年某市政府工作报告\n各位代表：\n到2030年，人口达到100万。", "", 2025, "title"),
+        ("一、过去五年和2025年工作回顾\n\n过去一年……", "", 2026, "review heading"),
+        ("三、关于2026年工作\n\n今年主要预期目标是……", "", 2026, "plan heading"),
+        ("2024年，全县经济稳中有进。\n今年要……", "", 2025, "review opener"),
+        ("2027年是建区30周年。今年力争……", "", 2027, "plan opener"),
+        ("某区政府工作报告\n时间：2026-01-22\n今年力争……到2035年……", "", 2026, "publication line"),
+        ("今年力争新增就业1万人。", "report-2019.txt", 2019, "file name"),
+        ("(紧接2版)\n\n确保2024年底前建成投用。到2027年累计改造100个。", "", 2024, "years the text names (a guess)"),
+    ],
+)
+def test_years_come_from_the_strongest_cue_never_the_latest_year_named(text, file_name, plan_year, source):
+    meta = infer_metadata(text, file_name)
+    assert (meta["plan_year"], meta["year_source"]) == (plan_year, source)
+
+
+def test_a_text_that_names_no_year_gives_no_year():
+    assert "plan_year" not in infer_metadata("今年力争新增就业1万人。")
+
+
+def test_region_and_its_code_come_from_the_congress_line():
+    meta = infer_metadata("政府工作报告\n（2025年5月27日在杭州市上城区第一届人民代表大会第四次会议上）\n")
+    assert (meta["region"], meta["region_code"], meta["delivered_on"]) == ("上城区", "330102", "2025-05-27")
 
 
 def copy_raw(tmp_path):
@@ -57,7 +89,7 @@ def test_unreadable_reports_are_refused(tmp_path, content, message):
 def test_registry_naming_a_missing_file_is_refused(tmp_path):
     entry = {"file": "gone.txt", "doc_id": "gone", "sha256": "0" * 64}
     (tmp_path / "registry.json").write_text(json.dumps([entry]), encoding="utf-8")
-    with pytest.raises(InputError, match=r"registry names gone\.txt"):
+    with pytest.raises(InputError, match=r"gone\.txt: named in registry\.json, but there is no such file"):
         read_sources(tmp_path)
 
 

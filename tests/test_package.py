@@ -140,7 +140,31 @@ def test_pandas_reads_every_table(built):
         assert list(frame.columns) == columns(table)
 
 
-def test_bad_input_leaves_previous_outputs_untouched(built, tmp_path):
+def test_a_bad_report_is_skipped_and_the_others_are_published(built, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("gongshu-2023.txt", "gongshu-2024.txt"):
+        shutil.copy(ROOT / "raw" / name, raw / name)
+    (raw / "broken.txt").write_bytes(b"\xff\xfe\x00")
+    (raw / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == build.EXIT_SKIPPED
+    assert "broken.txt: not UTF-8" in result.stderr and "empty.txt: empty" in result.stderr
+    assert "Traceback" not in result.stderr
+    documents = {row["doc_id"]: row for row in read_csv(out / "csv" / "documents.csv")}
+    assert (documents["broken"]["status"], documents["empty"]["status"]) == ("skipped", "skipped")
+    assert documents["broken"]["problem"].startswith("not UTF-8")
+    assert documents["gongshu-2024"]["status"] == "built"
+    assert read_csv(out / "csv" / "targets.csv") == read_csv(built / "csv" / "targets.csv")
+
+
+def test_strict_mode_stops_at_a_bad_report_and_leaves_previous_outputs_untouched(built, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(built, out)
     before = tree(out)
@@ -148,14 +172,33 @@ def test_bad_input_leaves_previous_outputs_untouched(built, tmp_path):
     shutil.copytree(ROOT / "raw", raw)
     (raw / "broken.txt").write_bytes(b"\xff\xfe\x00")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out)],
+        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out), "--strict"],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode == 1
+    assert result.returncode == build.EXIT_FAILED
     assert result.stderr.count("\n") == 1 and "broken.txt: not UTF-8" in result.stderr
     assert tree(out) == before
+
+
+def test_a_report_whose_processing_fails_costs_no_other_report(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "raw" / "gongshu-2024.txt", raw / "good.txt")
+    (raw / "odd.txt").write_text("政府工作报告\n\n今年新增就业1万人。", encoding="utf-8")
+    real_extract = build.extract_document
+
+    def fail_on_odd(source):
+        if source.doc_id == "odd":
+            raise RuntimeError("boom")
+        return real_extract(source)
+
+    monkeypatch.setattr(build, "extract_document", fail_on_odd)
+    assert run_build(raw, tmp_path / "out") == build.EXIT_SKIPPED
+    documents = {row["doc_id"]: row for row in read_csv(tmp_path / "out" / "csv" / "documents.csv")}
+    assert documents["odd"]["problem"] == "could not be processed (RuntimeError: boom)"
+    assert documents["good"]["status"] == "built"
 
 
 def test_invalid_package_is_not_swapped_in(built, tmp_path, monkeypatch):
@@ -179,7 +222,11 @@ def test_a_report_with_no_registry_entry_builds(tmp_path):
     assert run_build(raw, tmp_path / "out") == 0
     [document] = read_csv(tmp_path / "out" / "csv" / "documents.csv")
     assert document["doc_id"] == "another-report"
-    assert (document["delivered_on"], document["plan_year"], document["region_code"]) == ("2024-02-21", "2024", "")
+    assert (document["delivered_on"], document["plan_year"], document["region_code"]) == (
+        "2024-02-21",
+        "2024",
+        "330105",
+    )
     assert document["metadata_source"].startswith("from text")
     assert len(read_csv(tmp_path / "out" / "csv" / "targets.csv")) > 50
 
