@@ -53,12 +53,37 @@ ADDRESS_OPENERS = ("各位代表", "同志们", "各位委员")
 
 # --- Parts of a report ------------------------------------------------------------------------
 
-#: Heading words that say which part a heading opens.
+#: Heading words that say which part a heading opens. A year named in the heading decides first
+#: ("三、2026年主要工作" is the plan of a report delivered in 2026).
 PART_HEADING_WORDS = {
     "review": ("工作回顾", "回顾", "过去一年", "过去五年", "主要工作", "工作总结"),
-    "plan": ("工作安排", "工作任务", "主要预期目标", "总体要求", "目标任务", "重点工作", "今年", "明年"),
+    "plan": (
+        "工作安排",
+        "工作任务",
+        "主要预期目标",
+        "预期目标",
+        "总体要求",
+        "目标任务",
+        "重点工作",
+        "今年",
+        "明年",
+        "民生实事",
+        "工作建议",
+    ),
     "conduct": ("政府自身建设", "自身建设", "作风建设"),
 }
+#: A line this short, standing alone, with a part word or a year's 工作, is a heading without a label.
+MAX_BARE_HEADING = 24
+
+# --- Time scopes ------------------------------------------------------------------------------
+
+#: A five-year plan by its printed name: 十四五 is the 14th (2021-2025). From the 3rd plan on,
+#: the n-th runs from FIVE_YEAR_PLAN_EPOCH + 5 * (n - 3).
+FIVE_YEAR_PLAN = re.compile(r"(?P<n>十[一二三四五六七八九]|[一二三四五六七八九])五")
+FIVE_YEAR_PLAN_EPOCH = 1966
+#: Cues that a sentence speaks of the five years just ended, or of the five years ahead.
+PAST_PERIOD_CUES = ("五年来", "过去五年", "五年间", "这五年", "五年里")
+NEW_PERIOD_CUES = ("未来五年", "今后五年", "到2030年", "到2035年")
 
 #: Sentence cues for the part a sentence belongs to, when headings are silent. Strong cues decide
 #: on their own; weak cues only break a tie with the running part.

@@ -87,6 +87,12 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
         if cleaned.in_duplicate(para.start) or any(a <= para.start < b for a, b in cleaned.marker_spans):
             continue
         body = text[para.start : para.end]
+        if body.startswith(lexicon.ADDRESS_OPENERS):  # 各位代表！ is a vocative, never a heading
+            continue
+        if is_bare_part_heading(body):
+            headings.append(Heading(1, "", body.strip(), para.start, para.end, False))
+            innermost_labelled = 1
+            continue
         for level, pattern in lexicon.HEADING_PATTERNS:
             match = pattern.match(body)
             if match:
@@ -103,15 +109,33 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
     return sorted(headings, key=lambda h: h.start)
 
 
+def is_bare_part_heading(line: str) -> bool:
+    """A short line standing alone that names a part ("主要预期目标", "“十四五”时期工作回顾",
+    "2026年重点工作"): a heading with no label, as digests and web pages print them."""
+    line = line.strip()
+    if not line or len(line) > lexicon.MAX_BARE_HEADING or re.search(r"[。，,；;！？!?：:]", line):
+        return False
+    if line[:1] in lexicon.BULLETS or lexicon.HEADING_START.match(line) or re.search(r"[0-9]+(?:\.[0-9]+)?%", line):
+        return False
+    words = [w for part in ("review", "plan", "conduct") for w in lexicon.PART_HEADING_WORDS[part]]
+    return any(w in line for w in words if w not in ("今年", "明年")) or bool(_YEAR_WORK.search(line))
+
+
+_YEAR_WORK = re.compile(r"(?:19|20)\d{2}\s*年[^年]{0,4}工作")
+
+
 def part_from_heading(heading: str, delivery_year: int | None) -> tuple[str | None, int | None]:
-    """The part a heading opens, from its words or the year it names, and that year."""
+    """The part a heading opens and the year it names. Conduct words first, then the year (a year
+    before the delivery year is the review), then the part words."""
     years = [int(y) for y in _YEAR.findall(heading)]
     year = years[0] if years else None
-    for part in ("conduct", "review", "plan"):
+    if any(word in heading for word in lexicon.PART_HEADING_WORDS["conduct"]):
+        return "conduct", year
+    if year is not None and delivery_year is not None:
+        return ("review" if max(years) < delivery_year else "plan"), year
+    for part in ("review", "plan"):
         if any(word in heading for word in lexicon.PART_HEADING_WORDS[part]):
             return part, year
-    if year is not None and delivery_year is not None:
-        return ("review" if year < delivery_year else "plan"), year
     return None, year
 
 
