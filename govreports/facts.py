@@ -10,7 +10,7 @@ import itertools
 import re
 
 from . import lexicon
-from .parts import SentencePart, figure_part
+from .parts import FigureTime, SentencePart, figure_part
 from .quantities import Candidate, clause_end, clause_start
 from .records import Fact, Section
 from .structure import innermost_section
@@ -22,18 +22,66 @@ _LIST_VERBS = tuple(sorted(set(lexicon.COUNT_VERBS) | set(dict(lexicon.KIND_WORD
 _LIST_SEPARATORS = re.compile(r"、|和|及|与")
 
 
-def comparator_for(text: str, c: Candidate, clause_before: str) -> str:
+def estimated(text: str, segment_start: int, pos: int) -> bool:
+    """Whether an estimate word governs the figure at ``pos``: one earlier in its own segment, or one
+    opening an earlier segment of the sentence ("预计实现A 1200亿元；B 138.7亿元") when the figure's
+    segment has no verb of its own."""
+    if lexicon.ESTIMATE_WORDS.search(text, segment_start, pos):
+        return True
+    full = full_stop_before(text, segment_start)
+    opener = None
+    for match in lexicon.ESTIMATE_WORDS.finditer(text, full, segment_start):
+        opener = match
+    if opener is None:
+        return False
+    lead = text[clause_start(text, opener.start()) : opener.start()]
+    own_verb = re.search(r"完成|实现|达到|达", text[segment_start:pos])
+    return bool(re.fullmatch(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*", lead)) and not own_verb
+
+
+def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: bool, shared: str | None) -> str:
+    """The comparator the figure's own clause gives it: a word after it (以上, 左右), a word just
+    before it (突破, 控制在), a trailing word shared by a list of values ("5%、6.5%左右"), or an
+    estimate word earlier in the sentence (预计实现…，增长8%)."""
     after = text[c.unit_end : c.unit_end + 3]
     for word, comparator in sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -len(kv[0])):
         if after.startswith(word):
             return comparator
-    near = text[max(0, c.token.start - 4) : c.token.start].rstrip("近数")
+    if shared:
+        return shared
+    near = text[max(0, c.token.start - 5) : c.token.start].rstrip(" \u3000").rstrip("近数")
     for word, comparator in sorted(lexicon.COMPARATOR_BEFORE.items(), key=lambda kv: -len(kv[0])):
         if near.endswith(word):
             return comparator
-    if any(w in clause_before for w in lexicon.ESTIMATE_WORDS):
+    if is_estimate:
         return "~"
     return "="
+
+
+def full_stop_before(text: str, pos: int) -> int:
+    """Start of the full sentence (after 。！？ or a line end) that holds ``pos``."""
+    return max(text.rfind(mark, 0, pos) for mark in "。！？!?\n") + 1
+
+
+def _after_word(text: str, c: Candidate) -> str | None:
+    after = text[c.unit_end : c.unit_end + 3]
+    return next((w for w in sorted(lexicon.COMPARATOR_AFTER, key=len, reverse=True) if after.startswith(w)), None)
+
+
+def shared_comparator(text: str, members: list[Candidate]) -> dict[int, str]:
+    """A comparator printed once after a list of values ("分别增长5%、6.5%左右", "8.5%和9%左右")
+    applies to every value of the list."""
+    shared: dict[int, str] = {}
+    trailing: str | None = None
+    for earlier, later in reversed(list(itertools.pairwise(members))):
+        word = _after_word(text, later)
+        trailing = lexicon.COMPARATOR_AFTER[word] if word else trailing
+        joined = re.fullmatch(r"\s*[、和及与]\s*", text[earlier.unit_end : later.token.start])
+        if joined and trailing and not _after_word(text, earlier):
+            shared[earlier.token.start] = trailing
+        else:
+            trailing = None
+    return shared
 
 
 def nearest_word(clause_before: str, words: tuple[str, ...]) -> str | None:
@@ -200,27 +248,33 @@ def build_facts(
         sentence_start = part.start if part else start
         sentence_end = part.end if part else clause_end(text, start)
         pairs = paired_items(text, members, sentence_start)
+        shared = shared_comparator(text, members)
         for c in members:
             clause_before = text[start : c.token.start]
             base, factor = lexicon.UNITS.get(re.split(r"[（(]", c.measure)[0], (None, None))
             if c.rank:
                 base, factor = "rank", 1.0
             value_base = round(c.token.value * c.multiplier * factor, 6) if factor is not None else None
-            explicit = _EXPLICIT_YEAR.search(clause_before[-10:]) or _HORIZON_YEAR.search(
-                text, sentence_start, c.token.start
+            explicit = (
+                lexicon.BASELINE_YEAR.search(clause_before)
+                or _EXPLICIT_YEAR.search(clause_before[-10:])
+                or _HORIZON_YEAR.search(text, sentence_start, c.token.start)
             )
-            part_name, year = (
+            explicit_year = int(explicit.group(1)) if explicit else None
+            if explicit_year is None and lexicon.BASELINE_LAST_YEAR.search(clause_before) and plan_year:
+                explicit_year = plan_year - 1
+            start_value = bool(
+                lexicon.FROM_VALUE_BEFORE.search(clause_before)
+                and lexicon.FROM_VALUE_AFTER.search(text[c.unit_end : c.unit_end + 8])
+            )
+            when = (
                 figure_part(
-                    text[sentence_start : c.token.start],
-                    part,
-                    int(explicit.group(1)) if explicit else None,
-                    review_year,
-                    plan_year,
+                    text[sentence_start : c.token.start], part, explicit_year, review_year, plan_year, start_value
                 )
                 if part
-                else ("plan", int(explicit.group(1)) if explicit else plan_year)
+                else FigureTime("plan", explicit_year or plan_year, "plan_year", None)
             )
-            table = "achievements" if part_name == "review" else "targets"
+            table = "achievements" if when.part == "review" else "targets"
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
             if indicator in lexicon.BARE_INDICATORS:
                 indicator = subject_before(text, start) + indicator
@@ -233,13 +287,21 @@ def build_facts(
                     id=f"{doc_id}-F{n_start:06d}",
                     doc_id=doc_id,
                     section_id=section.section_id if section else None,
-                    year=year,
+                    year=when.year,
+                    year_start=when.year_start,
+                    time_scope=when.scope,
                     indicator=indicator,
                     category=category_for(
                         indicator, clauses_by_distance(text, sentence_start, sentence_end, c.token.start)
                     ),
                     kind=kind_for(text, c, clause_before, base),
-                    comparator=comparator_for(text, c, clause_before),
+                    comparator=comparator_for(
+                        text,
+                        c,
+                        clause_before,
+                        estimated(text, sentence_start, c.token.start),
+                        shared.get(c.token.start),
+                    ),
                     value=c.token.value,
                     value_max=c.value_max,
                     unit=c.unit,

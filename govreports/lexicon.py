@@ -83,7 +83,23 @@ FIVE_YEAR_PLAN = re.compile(r"(?P<n>十[一二三四五六七八九]|[一二三�
 FIVE_YEAR_PLAN_EPOCH = 1966
 #: Cues that a sentence speaks of the five years just ended, or of the five years ahead.
 PAST_PERIOD_CUES = ("五年来", "过去五年", "五年间", "这五年", "五年里")
-NEW_PERIOD_CUES = ("未来五年", "今后五年", "到2030年", "到2035年")
+NEW_PERIOD_CUES = ("未来五年", "今后五年")
+#: Cues that a sentence speaks of one year, whatever period its heading names.
+SINGLE_YEAR_CUES = (
+    "今年",
+    "明年",
+    "去年",
+    "过去一年",
+    "一年来",
+    "全年",
+    "年内",
+    "上年",
+    "开局之年",
+    "收官之年",
+    "开好局",
+)
+#: Plan cues that hold even in text standing before the plan part.
+PLAN_CUES_DECISIVE = ("今年", "明年", "新的一年", "主要预期目标", "预期目标")
 
 #: Sentence cues for the part a sentence belongs to, when headings are silent. Strong cues decide
 #: on their own; weak cues only break a tie with the running part.
@@ -213,6 +229,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "公顷": ("m2", 1e4),
     "立方米": ("m3", 1),
     "吨": ("t", 1),
+    "斤": ("kg", 0.5),
+    "公斤": ("kg", 1),
+    "千克": ("kg", 1),
+    "标箱": ("TEU", 1),
     "千瓦": ("kW", 1),
     "千瓦时": ("kWh", 1),
     "兆瓦": ("kW", 1000),
@@ -256,6 +276,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "大类": ("category", 1),
     "大": ("group", 1),
     "批": ("batch", 1),
+    "批次": ("batch", 1),
+    "列": ("train", 1),
+    "例": ("case", 1),
+    "架次": ("flight", 1),
     "部": ("item", 1),
     "支": ("item", 1),
     "只": ("item", 1),
@@ -269,6 +293,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "架": ("item", 1),
     # time
     "年": ("year", 1),
+    "岁": ("year_of_age", 1),
+    "周岁": ("year_of_age", 1),
     "天": ("day", 1),
     "小时": ("hour", 1),
     "分钟": ("minute", 1),
@@ -278,8 +304,6 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 #: Units that only ever qualify a noun in this genre ("15分钟生活圈", "24小时值守", "35岁以下").
 QUALIFIER_UNITS = (
-    "岁",
-    "周岁",
     "星级",
     "级",
     "届",
@@ -302,7 +326,7 @@ QUALIFIER_UNITS = (
 )
 #: Time units that qualify the noun after them ("24小时值守", "15分钟生活圈") but measure when they
 #: close a clause ("服务10万小时").
-ATTRIBUTIVE_TIME_UNITS = ("分钟", "小时")
+ATTRIBUTIVE_TIME_UNITS = ("分钟", "小时", "岁", "周岁")
 #: "N大X" counts the items of a preceding list ("三大巨头", "7大领域").
 BIG_GROUP = "大"
 #: Ordinal suffixes after 第N: an ordinal in a name, not a rank.
@@ -383,8 +407,18 @@ UNITLESS_INTRODUCERS = (
 DURATION_CUES_BEFORE = ("连续", "用时", "仅用", "历时", "用了")
 DURATION_CUES_AFTER = ("时间", "内实现", "之内")
 #: Spans that put a figure in the past, as context ("在连续4年压减基础上"), and clause openers that do ("曾占").
+#: Inside the span only a run of years is context; an amount ("在2025年82%的基础上") is a baseline fact.
 PAST_CONTEXT_SPAN = re.compile(r"在[^，。；]{0,20}基础上")
 PAST_CONTEXT_CLAUSE = re.compile(r"曾(?:占|经|是|为|达)")
+#: A baseline a plan figure is measured from: "较2025年完成的5630亿元", "在去年1520亿元的基础上".
+#: The year it names (or the year before the plan) is the figure's year: an achievement.
+BASELINE_YEAR = re.compile(r"(?:较|比|在)\s*((?:19|20)[0-9]{2})\s*年[^，。；;,0-9]{0,8}$")
+BASELINE_LAST_YEAR = re.compile(r"(?:较|比|在)\s*(?:去年|上年|上一年)[^，。；;,0-9]{0,8}$")
+#: The start of a "从X提高到Y" pair: the level before the change.
+FROM_VALUE_BEFORE = re.compile(r"(?:从|由)[^，。；;,0-9]{0,4}$")
+FROM_VALUE_AFTER = re.compile(
+    r"^[^，。；;,0-9]{0,4}?(?:提高|增加|增长|提升|扩大|缩小|下降|降低|减少|上升|跃升)?(?:到|至)"
+)
 #: Comparators (ANNOTATION.md).
 COMPARATOR_AFTER = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 COMPARATOR_BEFORE = {
@@ -393,6 +427,7 @@ COMPARATOR_BEFORE = {
     "至少": ">=",
     "超过": ">=",
     "突破": ">=",
+    "首破": ">=",
     "超": ">=",
     "不超过": "<=",
     "不高于": "<=",
@@ -403,7 +438,9 @@ COMPARATOR_BEFORE = {
     "大约": "~",
 }
 #: Words anywhere in the clause before the figure that make it an estimate.
-ESTIMATE_WORDS = ("预计", "预期", "估计")
+#: Words that make every figure after them in the sentence (to its full stop) an estimate
+#: (comparator ~). 预期 is one only as a verb: 主要预期目标 and 稳预期 are nouns.
+ESTIMATE_WORDS = re.compile(r"预计|估计|预期(?=增长|实现|完成|达到|可|将|[0-9])")
 #: Commitment words, nearest in the clause before the figure.
 COMMITMENTS = ("确保", "力争", "争取", "预计", "预期", "努力", "计划")
 PERIODS = {

@@ -1,20 +1,49 @@
-"""Stage 3: which part (review or plan) each sentence belongs to.
+"""Stage 3: the part (review or plan) and the time scope of every sentence. The one owner.
 
-Headings decide where they exist. Where they are silent (excerpts that start mid-plan, press
+Part: headings decide where they exist. Where they are silent (excerpts that start mid-plan, press
 digests, a review summary and the new year's goals in one passage), the sentence's own cues decide:
 the year it names against the report's years, then strong cue words (今年/力争/确保 vs
-过去一年/一年来/比上年), then weak ones; a sentence with no cue keeps the part of the one before.
+过去一年/一年来/比上年); a sentence with no cue keeps the part of the one before. Text before the
+report's first plan heading is the review (the plan follows the review) unless it says otherwise.
+
+Time scope: a full report speaks of the reviewed year, the five years just ended (十四五, 五年来),
+the plan year and the five years ahead (十五五, 到2030年). A sentence's own cues decide, then its
+paragraph's, then its headings'; the part gives the default. Facts and entities only read this.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
+
+import cn2an
 
 from . import lexicon
 
+TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
+
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A run of years a text speaks of: 十四五 (2021-2025), 五年来, 到2030年."""
+
+    scope: TimeScope  # past_period | new_period
+    first_year: int
+    last_year: int
+
+
+@dataclass(frozen=True)
+class HeadingCue:
+    """What the headings above a position say: the part, how it was decided, any period."""
+
+    part: str | None
+    source: str  # heading | order | none
+    period: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -22,8 +51,46 @@ class SentencePart:
     start: int
     end: int
     part: str  # review | plan
-    source: str  # heading | year | cue | carried | default
-    year: int | None  # the year a review/plan sentence is about
+    source: str  # heading | order | year | cue | carried | default
+    year: int | None  # the year a review/plan sentence is about (a period's last year)
+    scope: TimeScope = "plan_year"
+    year_start: int | None = None  # a period's first year
+
+
+def five_year_plan(numeral: str) -> tuple[int, int]:
+    """First and last year of the n-th five-year plan by its printed name (十四五 -> 2021, 2025)."""
+    n = int(cn2an.cn2an(numeral, "normal"))
+    first = lexicon.FIVE_YEAR_PLAN_EPOCH + 5 * (n - 3)
+    return first, first + 4
+
+
+def named_period(text: str, plan_year: int | None) -> Period | None:
+    """The period a text names by cue, or None when it names none or also names a single year."""
+    if plan_year is None or any(cue in text for cue in lexicon.SINGLE_YEAR_CUES):
+        return None
+    if set(years_named(text)) & {plan_year, plan_year - 1}:
+        return None
+    match = lexicon.FIVE_YEAR_PLAN.search(text)
+    if match:
+        first, last = five_year_plan(match["n"])
+        return Period("past_period" if last < plan_year else "new_period", first, last)
+    if any(cue in text for cue in lexicon.PAST_PERIOD_CUES):
+        return Period("past_period", plan_year - 5, plan_year - 1)
+    horizon = re.search(r"到((?:19|20)\d{2})\s*年", text)
+    if any(cue in text for cue in lexicon.NEW_PERIOD_CUES) or (horizon and int(horizon.group(1)) >= plan_year + 4):
+        return Period("new_period", plan_year, int(horizon.group(1)) if horizon else plan_year + 4)
+    return None
+
+
+def scoped(part: str, period: Period | None, review_year: int | None, plan_year: int | None):
+    """Scope, year and first year of a sentence of ``part`` under ``period``."""
+    if part == "review":
+        if period is not None and period.scope == "past_period":
+            return "past_period", period.last_year, period.first_year
+        return "reviewed_year", review_year, None
+    if period is not None and period.scope == "new_period":
+        return "new_period", period.last_year, period.first_year
+    return "plan_year", plan_year, None
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -83,31 +150,57 @@ def cue_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
 def classify_sentences(
     text: str,
     spans: list[tuple[int, int]],
-    heading_part: callable,
+    heading_cue: Callable[[int], HeadingCue],
     review_year: int | None,
     plan_year: int | None,
     default: str = "plan",
+    review_until: int = 0,
 ) -> list[SentencePart]:
-    """Part and year for each sentence span. ``heading_part(pos)`` is the part headings give, or None.
+    """Part, scope and year for each sentence span. ``heading_cue(pos)`` is what headings say there.
 
     Only headings, years and strong cues switch the part. Weak cues (新增, 完成, 推进) occur on
     both sides, so a sentence with nothing stronger keeps the part of the sentence before it.
+    Before ``review_until`` (the first plan heading) a silent sentence is review.
     """
     parts: list[SentencePart] = []
     running = None
+    paragraph_period: Period | None = None
+    paragraph_settled = False  # the paragraph has said which time it speaks of
     for start, end in spans:
         sentence = text[start:end]
-        decided = heading_part(start)
-        if decided in ("review", "plan"):
-            part, source = decided, "heading"
+        cue = heading_cue(start)
+        if start == 0 or "\n" in text[max(0, start - 1) : start + 1]:
+            paragraph_period, paragraph_settled = None, False
+        if cue.part in ("review", "plan"):
+            part, source = cue.part, cue.source
+        elif start < review_until and not decisive_plan(sentence, plan_year):
+            part, source = "review", "order"
         else:
             part, source = strong_part(sentence, plan_year)
             if part is None:
-                part, source = (running, "carried") if running else (decided_default(decided, default), "default")
+                part, source = (running, "carried") if running else (decided_default(cue.part, default), "default")
         running = part
-        year = review_year if part == "review" else plan_year
-        parts.append(SentencePart(start, end, part, source, year))
+        own_period = named_period(sentence, plan_year)
+        if own_period is not None or any(c in sentence for c in lexicon.SINGLE_YEAR_CUES):
+            paragraph_period, paragraph_settled = own_period, True
+        period = paragraph_period
+        if not paragraph_settled and not _names_report_year(sentence, plan_year):
+            period = cue.period
+        scope, year, year_start = scoped(part, period, review_year, plan_year)
+        parts.append(SentencePart(start, end, part, source, year, scope, year_start))
     return parts
+
+
+def _names_report_year(sentence: str, plan_year: int | None) -> bool:
+    return plan_year is not None and bool(set(years_named(sentence)) & {plan_year, plan_year - 1})
+
+
+def decisive_plan(sentence: str, plan_year: int | None) -> bool:
+    """A sentence that names the plan year or says 今年/明年 speaks of the plan wherever it stands."""
+    years = years_named(sentence)
+    return any(cue in sentence for cue in lexicon.PLAN_CUES_DECISIVE) or (
+        plan_year is not None and bool(years) and all(y >= plan_year for y in years)
+    )
 
 
 def decided_default(heading_part: str | None, default: str) -> str:
@@ -141,23 +234,57 @@ def _last_cue(text: str, cues: tuple[str, ...]) -> int:
     return max((text.rfind(cue) + len(cue) for cue in cues if cue in text), default=-1)
 
 
+@dataclass(frozen=True)
+class FigureTime:
+    part: str
+    year: int | None
+    scope: TimeScope
+    year_start: int | None
+
+
 def figure_part(
-    before: str, sentence: SentencePart, explicit_year: int | None, review_year: int | None, plan_year: int | None
-) -> tuple[str, int | None]:
-    """Part and year of one figure: its sentence's, unless the figure itself says otherwise.
+    before: str,
+    sentence: SentencePart,
+    explicit_year: int | None,
+    review_year: int | None,
+    plan_year: int | None,
+    start_value: bool = False,
+) -> FigureTime:
+    """Part, year and scope of one figure: its sentence's, unless the figure itself says otherwise.
 
     Where headings are silent, a sentence can hold both parts ("去年完成投资42亿元，今年确保…"):
-    the nearest strong cue before the figure decides. A figure tied to a year ("2020年末的63.4%")
-    belongs to the review if that year is before the plan year.
+    the nearest strong cue before the figure decides. A figure tied to an earlier year ("2020年末的
+    63.4%", a baseline in a plan sentence) is an achievement of that year, under headings too. The
+    start of a "从X提高到Y" pair that names no year is the level before the period (or year) began.
     """
+    if start_value and explicit_year is None and sentence.year is not None:
+        if sentence.year_start is not None:
+            explicit_year = sentence.year_start - 1
+        elif sentence.part == "review":
+            explicit_year = sentence.year - 1
+        elif review_year is not None:
+            explicit_year = review_year
     part = sentence.part
-    if sentence.source != "heading":
+    if explicit_year is not None and plan_year is not None and explicit_year < plan_year:
+        part = "review"
+    elif sentence.source not in ("heading", "order"):
         if explicit_year is not None and plan_year is not None:
-            part = "review" if explicit_year < plan_year else "plan"
+            part = "plan"
         else:
             last_review = _last_cue(before, lexicon.REVIEW_CUES_STRONG)
             last_plan = _last_cue(before, lexicon.PLAN_CUES_STRONG)
             if last_review != last_plan:
                 part = "review" if last_review > last_plan else "plan"
-    year = explicit_year if explicit_year is not None else (review_year if part == "review" else plan_year)
-    return part, year
+    if explicit_year is not None:
+        return FigureTime(part, explicit_year, _single_year_scope(explicit_year, review_year, plan_year), None)
+    if part == sentence.part:
+        return FigureTime(part, sentence.year, sentence.scope, sentence.year_start)
+    return FigureTime(part, review_year if part == "review" else plan_year, _default_scope(part), None)
+
+
+def _single_year_scope(year: int, review_year: int | None, plan_year: int | None) -> TimeScope:
+    return "reviewed_year" if year == review_year else "plan_year" if year == plan_year else "other_year"
+
+
+def _default_scope(part: str) -> TimeScope:
+    return "reviewed_year" if part == "review" else "plan_year"

@@ -14,17 +14,23 @@ from .structure import build_sections, find_headings, innermost_section
 from .text import clean_text
 
 
-def _heading_part(sections: list[Section], by_id: dict[str, Section], cleaned, pos: int) -> str | None:
-    """The part the headings give at a cleaned position; conduct follows its enclosing part."""
+def _heading_cue(sections: list[Section], by_id: dict[str, Section], cleaned, pos: int, plan_year) -> HeadingCue:
+    """What the headings say at a cleaned position: the part (conduct follows its enclosing part) and
+    the period the nearest heading that names one speaks of."""
     raw_pos = cleaned.offset_map[pos] if pos < len(cleaned.offset_map) else len(cleaned.raw)
     section = innermost_section(sections, raw_pos)
+    part, source, period, period_settled = None, "none", None, False
     while section is not None:
-        if section.part_source in ("heading", "inherited") and section.part in ("review", "plan"):
-            return section.part
-        if section.part == "conduct":
-            return "conduct"
+        if not period_settled:
+            period = parts_stage.named_period(section.heading, plan_year)
+            period_settled = period is not None or bool(parts_stage.years_named(section.heading))
+        if part is None and section.part_source in ("heading", "inherited", "order"):
+            if section.part in ("review", "plan"):
+                part, source = section.part, "order" if section.part_source == "order" else "heading"
+            elif section.part == "conduct":
+                part, source = "conduct", "heading"
         section = by_id.get(section.parent_id)
-    return None
+    return parts_stage.HeadingCue(part, source, period)
 
 
 def extract_document(source: SourceFile) -> Extraction:
@@ -44,13 +50,15 @@ def extract_document(source: SourceFile) -> Extraction:
     spans = parts_stage.without_spans(parts_stage.sentence_spans(text), cleaned.duplicate_spans)
     by_id = {s.section_id: s for s in sections}
     default = parts_stage.majority_part(text, 0, len(text), plan_year)
+    first_plan = next((s for s in sections if s.part == "plan" and s.part_source == "heading"), None)
     sentence_parts = parts_stage.classify_sentences(
         text,
         spans,
-        lambda pos: _heading_part(sections, by_id, cleaned, pos),
+        lambda pos: _heading_cue(sections, by_id, cleaned, pos, plan_year),
         review_year,
         plan_year,
         default="review" if default == "review" else "plan",
+        review_until=cleaned.clean_index(first_plan.char_start) if first_plan else 0,
     )
     found = [c for c in candidates(text, skip) if c.is_fact]
     facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)

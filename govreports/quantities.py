@@ -229,7 +229,8 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         return verdict(False, "name")
     if _inside(quotes, token.start, token.end):
         return verdict(False, "name")
-    if _past_context(text, token):
+    base = lexicon.UNITS.get(reading.measure, (None,))[0]
+    if _past_context(text, token) and (base is None or base in lexicon.DURATION_UNIT_BASES):
         return verdict(False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)

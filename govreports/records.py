@@ -80,6 +80,8 @@ class Fact:
     doc_id: str
     section_id: str | None
     year: int | None
+    year_start: int | None
+    time_scope: str
     indicator: str
     category: str
     kind: str

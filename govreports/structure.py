@@ -151,6 +151,7 @@ def build_sections(
     address_starts = [p.start for p in paragraphs(cleaned) if text[p.start : p.end].startswith(lexicon.ADDRESS_OPENERS)]
     sections: list[Section] = []
     stack: list[tuple[Heading, Section]] = []
+    plan_seen = False  # the plan follows the review: after a plan heading, silent sections are plan too
     ends = []
     for i, h in enumerate(headings):
         end = len(text.rstrip())
@@ -172,8 +173,11 @@ def build_sections(
         if part is None and parent is not None and parent.part != "other":
             part, source = parent.part, "inherited"
             year = year or parent.year
+        if part is None and plan_seen and parent is None:
+            part, source = "plan", "order"
         if part is None:
             part, source = content_part(h.start, end), "content"
+        plan_seen = plan_seen or (part == "plan" and source in ("heading", "inherited"))
         raw_start, raw_end = cleaned.raw_span(h.start, end)
         section = Section(
             doc_id=doc_id,

@@ -1,11 +1,13 @@
 """Review or plan, sentence by sentence, where headings are silent."""
 
-from govreports.parts import classify_sentences, sentence_spans, strong_part
+from govreports.parts import HeadingCue, classify_sentences, five_year_plan, named_period, sentence_spans, strong_part
+
+SILENT = HeadingCue(None, "none")
 
 
 def parts_of(text, review_year=2022, plan_year=2023):
     spans = sentence_spans(text)
-    return [p.part for p in classify_sentences(text, spans, lambda _pos: None, review_year, plan_year)]
+    return [p.part for p in classify_sentences(text, spans, lambda _pos: SILENT, review_year, plan_year)]
 
 
 def test_year_named_against_the_report_years():
@@ -36,3 +38,45 @@ def test_weak_cues_do_not_flip_a_plan_passage():
 def test_excerpt_starting_mid_plan_defaults_to_plan():
     text = "链主企业的牵引作用，推动产业链协同攻关。新建口袋公园12个、绿道18公里。"
     assert parts_of(text) == ["plan", "plan"]
+
+
+def test_five_year_plans_by_their_printed_names():
+    assert five_year_plan("十四") == (2021, 2025)
+    assert five_year_plan("十五") == (2026, 2030)
+    assert five_year_plan("十一") == (2006, 2010)
+
+
+def test_periods_a_sentence_names():
+    assert named_period("“十四五”时期，全省生产总值年均增长5.9%。", 2026).scope == "past_period"
+    assert named_period("五年来，城镇新增就业300万人。", 2026).first_year == 2021
+    goal = named_period("到2030年，常住人口城镇化率达到70%。", 2026)
+    assert (goal.scope, goal.first_year, goal.last_year) == ("new_period", 2026, 2030)
+    assert named_period("今年是“十五五”开局之年，生产总值增长5%左右。", 2026) is None
+
+
+def scopes_of(text, heading=SILENT):
+    spans = sentence_spans(text)
+    return [
+        (p.part, p.scope, p.year, p.year_start) for p in classify_sentences(text, spans, lambda _p: heading, 2025, 2026)
+    ]
+
+
+def test_a_period_paragraph_keeps_its_scope_until_the_paragraph_ends():
+    text = "五年来，地区生产总值年均增长6%。城镇新增就业300万人。\n过去一年，新增就业60万人。"
+    assert scopes_of(text) == [
+        ("review", "past_period", 2025, 2021),
+        ("review", "past_period", 2025, 2021),
+        ("review", "reviewed_year", 2025, None),
+    ]
+
+
+def test_goals_under_a_new_period_heading_are_targets_of_its_last_year():
+    heading = HeadingCue("plan", "heading", named_period("“十五五”时期的主要目标任务", 2026))
+    assert scopes_of("经济总量迈上新台阶，人均收入达到10万元。", heading) == [("plan", "new_period", 2030, 2026)]
+
+
+def test_text_before_the_first_plan_heading_is_review_unless_it_names_the_plan():
+    text = "一般公共预算收入2693亿元。争取专项债居全省第1。今年力争增长5%。"
+    spans = sentence_spans(text)
+    found = classify_sentences(text, spans, lambda _p: SILENT, 2025, 2026, review_until=len(text))
+    assert [(p.part, p.source) for p in found] == [("review", "order"), ("review", "order"), ("plan", "cue")]

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from govreports.metadata import read_sources
+from govreports.metadata import SourceFile, read_sources
 from govreports.pipeline import extract_document
-from govreports.structure import part_from_heading
+from govreports.structure import is_bare_part_heading, part_from_heading
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,12 +41,30 @@ def test_review_heading_decides_the_part_of_everything_under_it():
     assert sections[0].heading == "2022年工作回顾" and sections[0].year == 2022
 
 
-def test_sections_without_a_part_heading_take_it_from_their_sentences():
+def test_silent_sections_after_the_plan_has_begun_are_plan():
     sections = sections_of("gongshu-2024")
     group = next(s for s in sections if s.label == "(五)")
-    assert (group.part, group.part_source) == ("plan", "content")
+    assert (group.part, group.part_source) == ("plan", "order")
     conduct = next(s for s in sections if s.label == "三、")
     assert conduct.part == "conduct"
+
+
+def test_silent_sections_before_any_part_heading_take_the_part_of_their_sentences():
+    text = "一、稳中求进\n\n过去一年，全区生产总值增长5%。一年来新增就业1万人。\n\n二、奋发有为\n\n今年力争增长6%。"
+    source = SourceFile(Path("s.txt"), "s", text, "0" * 64, None)
+    sections = extract_document(source).sections
+    assert [(s.part, s.part_source) for s in sections] == [("review", "content"), ("plan", "content")]
+
+
+def test_bare_lines_that_name_a_part_are_headings_and_vocatives_are_not():
+    assert is_bare_part_heading("主要预期目标")
+    assert is_bare_part_heading("“十四五”时期工作回顾")
+    assert is_bare_part_heading("2026年重点工作")
+    assert not is_bare_part_heading("十大行动")
+    assert not is_bare_part_heading("地区生产总值增长5.5%以上")
+    text = "二、2026年工作安排\n\n各位代表！\n\n今年力争增长6%。"
+    source = SourceFile(Path("v.txt"), "v", text, "0" * 64, None)
+    assert [s.heading for s in extract_document(source).sections] == ["2026年工作安排"]
 
 
 def test_part_from_heading_words_and_years():
@@ -55,3 +73,6 @@ def test_part_from_heading_words_and_years():
     assert part_from_heading("全面加强政府自身建设", 2026) == ("conduct", None)
     assert part_from_heading("2026年的主要任务", 2026)[0] == "plan"
     assert part_from_heading("强化战略牵引", 2026) == (None, None)
+    assert part_from_heading("2026年主要工作", 2026) == ("plan", 2026)
+    assert part_from_heading("关于2026年工作", 2026) == ("plan", 2026)
+    assert part_from_heading("“十五五”时期主要目标任务", 2026) == ("plan", None)
