@@ -34,6 +34,9 @@ scores: $(STAMP)
 	@$(PY) -m govreports.scoring --entities --gold tests/gold/holdout-entities/entities.csv --raw tests/gold/holdout-entities/raw
 	@if [ -f tests/gold/holdout/facts.csv ]; then echo "== facts: held-out set (tests/gold/holdout)"; \
 		$(PY) -m govreports.scoring --gold tests/gold/holdout/facts.csv --raw tests/gold/holdout/raw; fi
+	@echo "== facts: full-report shapes (tests/gold/fullreport)"
+	@$(PY) -m govreports.scoring --gold tests/gold/fullreport/facts.csv --raw tests/gold/fullreport/raw
+	@scripts/score_real.sh
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

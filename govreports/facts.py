@@ -304,7 +304,7 @@ def build_facts(
                     ),
                     value=c.token.value,
                     value_max=c.value_max,
-                    unit=c.unit,
+                    unit=c.unit or None,
                     value_base=value_base,
                     unit_base=base,
                     commitment=nearest_word(clause_before, lexicon.COMMITMENTS),

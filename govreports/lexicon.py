@@ -387,6 +387,8 @@ CHANGE_VERBS = ("减少", "增加", "下降", "压减", "新开", "发生")
 COUNTING_CLASSIFIERS = ("所", "家", "个", "座", "条", "批", "起", "支", "名", "位", "户", "处", "台", "套")
 #: A number with no unit is a fact when its clause names a ratio or index and one of these words
 #: introduces it ("收入比由2017年的2.11缩小到1.93", "基尼系数为0.32").
+#: Words before a proportion printed as "a:b:c" (三次产业比重调整为1.3:23.2:75.5).
+PROPORTION_WORDS = re.compile(r"比重|结构|比例|之比|配比")
 UNITLESS_MEASURES = re.compile(r"比(?!重|例|上年|去年)|指数|系数|比值|比率")
 UNITLESS_INTRODUCERS = (
     "的",
@@ -412,8 +414,9 @@ PAST_CONTEXT_SPAN = re.compile(r"在[^，。；]{0,20}基础上")
 PAST_CONTEXT_CLAUSE = re.compile(r"曾(?:占|经|是|为|达)")
 #: A baseline a plan figure is measured from: "较2025年完成的5630亿元", "在去年1520亿元的基础上".
 #: The year it names (or the year before the plan) is the figure's year: an achievement.
-BASELINE_YEAR = re.compile(r"(?:较|比|在)\s*((?:19|20)[0-9]{2})\s*年[^，。；;,0-9]{0,8}$")
-BASELINE_LAST_YEAR = re.compile(r"(?:较|比|在)\s*(?:去年|上年|上一年)[^，。；;,0-9]{0,8}$")
+#: A change after the baseline ("比2020年增加7600家") is no baseline: the figure is the change.
+BASELINE_YEAR = re.compile(r"(?:较|比|在)\s*((?:19|20)[0-9]{2})\s*年(?:末|底)?(?:完成|实现|达到)?的?\s*$")
+BASELINE_LAST_YEAR = re.compile(r"(?:较|比|在)\s*(?:去年|上年|上一年)(?:末|底)?(?:完成|实现|达到)?的?\s*$")
 #: The start of a "从X提高到Y" pair: the level before the change.
 FROM_VALUE_BEFORE = re.compile(r"(?:从|由)[^，。；;,0-9]{0,4}$")
 FROM_VALUE_AFTER = re.compile(

@@ -14,7 +14,9 @@ from .structure import build_sections, find_headings, innermost_section
 from .text import clean_text
 
 
-def _heading_cue(sections: list[Section], by_id: dict[str, Section], cleaned, pos: int, plan_year) -> HeadingCue:
+def _heading_cue(
+    sections: list[Section], by_id: dict[str, Section], cleaned, pos: int, plan_year
+) -> parts_stage.HeadingCue:
     """What the headings say at a cleaned position: the part (conduct follows its enclosing part) and
     the period the nearest heading that names one speaks of."""
     raw_pos = cleaned.offset_map[pos] if pos < len(cleaned.offset_map) else len(cleaned.raw)
@@ -50,7 +52,7 @@ def extract_document(source: SourceFile) -> Extraction:
     spans = parts_stage.without_spans(parts_stage.sentence_spans(text), cleaned.duplicate_spans)
     by_id = {s.section_id: s for s in sections}
     default = parts_stage.majority_part(text, 0, len(text), plan_year)
-    first_plan = next((s for s in sections if s.part == "plan" and s.part_source == "heading"), None)
+    first_plan = next((s for s in sections if s.part == "plan" and s.part_source == "heading" and s.level == 1), None)
     sentence_parts = parts_stage.classify_sentences(
         text,
         spans,

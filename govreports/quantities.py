@@ -180,12 +180,36 @@ def _unitless_ratio(text: str, token: NumberToken) -> bool:
     return bool(lexicon.UNITLESS_MEASURES.search(before)) and before.endswith(lexicon.UNITLESS_INTRODUCERS)
 
 
-def _past_context(text: str, token: NumberToken) -> bool:
+def _counted_after_verb(text: str, token: NumberToken, measure: str) -> bool:
+    """ "引进100名以上省外校长": a count with its floor, the verb right before it, is a figure, unlike a
+    size that qualifies a noun ("10亿元以上项目")."""
+    verbs = lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS
+    return measure in lexicon.COUNTING_CLASSIFIERS and any(text.endswith(v, 0, token.start) for v in verbs)
+
+
+def _proportion(text: str, token: NumberToken) -> bool:
+    """A member of a proportion "1.3:23.2:75.5" after a word for shares (三次产业比重调整为…)."""
+    joined_after = re.match(r"[:：][0-9]", text[token.end : token.end + 2])
+    joined_before = token.start >= 2 and re.fullmatch(r"[0-9][:：]", text[token.start - 2 : token.start])
+    if not (joined_after or joined_before):
+        return False
+    run_start = token.start
+    while run_start > 0 and (text[run_start - 1].isdigit() or text[run_start - 1] in ".:："):
+        run_start -= 1
+    return bool(lexicon.PROPORTION_WORDS.search(text[clause_start(text, run_start) : run_start]))
+
+
+def _past_context(text: str, token: NumberToken, measure: str) -> bool:
+    """A figure the clause puts in the past as context: after 曾占/曾是, or a run of years inside
+    "在…基础上" (在连续4年压减基础上). An amount there is a baseline fact, not context."""
     start = clause_start(text, token.start)
-    spans = lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), clause_end(text, token.end))
-    if any(m.start() <= token.start < m.end() for m in spans):
+    if lexicon.PAST_CONTEXT_CLAUSE.search(text, start, token.start):
         return True
-    return bool(lexicon.PAST_CONTEXT_CLAUSE.search(text, start, token.start))
+    base = lexicon.UNITS.get(measure, (None,))[0]
+    if base is not None and base not in lexicon.DURATION_UNIT_BASES:
+        return False
+    spans = lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), clause_end(text, token.end))
+    return any(m.start() <= token.start < m.end() for m in spans)
 
 
 def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candidate:
@@ -229,8 +253,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         return verdict(False, "name")
     if _inside(quotes, token.start, token.end):
         return verdict(False, "name")
-    base = lexicon.UNITS.get(reading.measure, (None,))[0]
-    if _past_context(text, token) and (base is None or base in lexicon.DURATION_UNIT_BASES):
+    if _past_context(text, token, reading.measure):
         return verdict(False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
@@ -264,7 +287,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
     if measure in lexicon.QUALIFIER_UNITS:
         return verdict(False, "qualifier")
     if not unit:
-        if not token.chinese and _unitless_ratio(text, token):
+        if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
             return verdict(True)
         return verdict(False, "word" if token.chinese else "no_unit")
     if unit == "个" and text.startswith("方面", unit_end):
@@ -272,7 +295,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
     comparator_after = re.match(r"(?:及)?(?:以上|以下|以内)", text[unit_end : unit_end + 3])
     if comparator_after:
         follower = text[unit_end + comparator_after.end() : unit_end + comparator_after.end() + 1]
-        if follower and _CJK.match(follower) and follower != "的":
+        if follower and _CJK.match(follower) and follower != "的" and not _counted_after_verb(text, token, measure):
             return verdict(False, "qualifier")
     if token.chinese and not _chinese_numeral_counts(text, token, reading):
         return verdict(False, "word")

@@ -103,7 +103,7 @@ def score_document(gold: list[GoldFact], rows: list[Fact], table: str) -> Score:
         best = min(candidates, key=lambda r: (abs(r.number_start - g.start), r.id))
         used.add(best.id)
         score.matched += 1
-        if (best.unit, best.year, best.comparator) == (g.unit, g.year, g.comparator):
+        if (best.unit or "", best.year, best.comparator) == (g.unit or "", g.year, g.comparator):
             score.fields_ok += 1
         else:
             score.field_errors.append((g, best))

@@ -177,7 +177,7 @@ def build_sections(
             part, source = "plan", "order"
         if part is None:
             part, source = content_part(h.start, end), "content"
-        plan_seen = plan_seen or (part == "plan" and source in ("heading", "inherited"))
+        plan_seen = plan_seen or (part == "plan" and source == "heading" and h.level == 1)
         raw_start, raw_end = cleaned.raw_span(h.start, end)
         section = Section(
             doc_id=doc_id,

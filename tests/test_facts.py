@@ -109,3 +109,69 @@ def test_headings_decide_over_sentence_cues():
     text = "一、2022年工作回顾\n\n(一)着力稳增长。\n\n瓶颈有效破解。用地有序推进，未来将腾挪超600亩工业用地空间。"
     [row] = rows(text, "review")
     assert (row.table, row.comparator) == ("achievements", ">=")
+
+
+def one(text, number, name="t"):
+    return next(r for r in rows(text, name) if r.number_text == number)
+
+
+HEADER = "某市政府工作报告\n\n（2026年1月20日在某市第十届人民代表大会第四次会议上）\n\n"
+
+
+def test_a_comparator_printed_after_a_list_of_values_applies_to_each():
+    text = HEADER + "二、2026年工作安排\n\n城乡居民人均可支配收入分别增长5%、6.5%左右。"
+    assert (one(text, "5").comparator, one(text, "6.5").comparator) == ("~", "~")
+
+
+def test_an_estimate_word_opening_a_sentence_reaches_its_later_segments_without_a_verb():
+    text = HEADER + "一、2025年工作回顾\n\n预计实现生产总值800亿元，增长6%；财政收入90亿元，增长3%；完成投资200亿元。"
+    assert [one(text, n).comparator for n in ("800", "6", "90", "3", "200")] == ["~", "~", "~", "~", "="]
+
+
+def test_the_noun_of_main_expected_targets_is_no_estimate():
+    text = HEADER + "二、2026年工作安排\n\n主要预期目标是：生产总值增长5%，城镇新增就业8万人。"
+    assert (one(text, "5").comparator, one(text, "8").comparator) == ("=", "=")
+
+
+def test_a_baseline_amount_in_a_plan_sentence_is_an_achievement_of_its_year():
+    text = HEADER + "二、2026年工作安排\n\n社会消费品零售总额在2025年900亿元的基础上增长5%。"
+    assert (one(text, "900").table, one(text, "900").year) == ("achievements", 2025)
+    assert (one(text, "5").table, one(text, "5").year) == ("targets", 2026)
+
+
+def test_a_change_since_a_named_year_is_no_baseline():
+    text = HEADER + "一、“十四五”时期工作回顾\n\n五年来，高新技术企业比2020年增加3000家。"
+    row = one(text, "3000")
+    assert (row.table, row.year, row.time_scope, row.year_start) == ("achievements", 2025, "past_period", 2021)
+
+
+def test_the_start_of_a_from_to_pair_is_the_level_before_the_period():
+    text = HEADER + "一、“十四五”时期工作回顾\n\n五年来，城镇化率从58%提高到64%。"
+    assert (one(text, "58").year, one(text, "64").year) == (2020, 2025)
+
+
+def test_goals_of_the_new_five_year_period_are_targets_of_its_last_year():
+    text = HEADER + "二、“十五五”时期的主要目标\n\n人均地区生产总值达到12万元，研发投入强度达到3%。"
+    row = one(text, "12")
+    assert (row.table, row.year, row.year_start, row.time_scope) == ("targets", 2030, 2026, "new_period")
+
+
+def test_a_proportion_gives_one_row_per_member():
+    text = HEADER + "一、2025年工作回顾\n\n三次产业结构调整为2.1:30.4:67.5。"
+    assert [one(text, n).unit for n in ("2.1", "30.4", "67.5")] == [None, None, None]
+
+
+def test_a_count_with_its_floor_after_a_verb_is_a_figure_but_a_size_floor_qualifies():
+    text = HEADER + "二、2026年工作安排\n\n引进80名以上青年教师，招引10亿元以上项目6个。"
+    numbers = {r.number_text for r in rows(text)}
+    assert {"80", "6"} <= numbers and "10" not in numbers
+
+
+def test_the_quote_is_the_figures_own_clause():
+    text = (
+        HEADER
+        + "二、2026年工作安排\n\n主要预期目标是：生产总值增长5%左右，粮食产量稳定在300亿斤以上，居民收入同步增长。"
+    )
+    row = one(text, "300")
+    assert row.quote == "粮食产量稳定在300亿斤以上"
+    assert (row.unit, row.comparator, row.unit_base) == ("亿斤", ">=", "kg")

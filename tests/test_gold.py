@@ -15,6 +15,7 @@ SETS = {
     "reports": (GOLD / "facts.csv", ROOT / "raw", 0.98, 0.97),
     "generalization": (GOLD / "generalization" / "facts.csv", GOLD / "generalization" / "raw", 0.95, 0.95),
     "holdout": (GOLD / "holdout" / "facts.csv", GOLD / "holdout" / "raw", 0.95, 0.95),
+    "fullreport": (GOLD / "fullreport" / "facts.csv", GOLD / "fullreport" / "raw", 0.97, 0.97),
 }
 
 

@@ -44,9 +44,13 @@ def test_review_heading_decides_the_part_of_everything_under_it():
 def test_silent_sections_after_the_plan_has_begun_are_plan():
     sections = sections_of("gongshu-2024")
     group = next(s for s in sections if s.label == "(五)")
-    assert (group.part, group.part_source) == ("plan", "order")
+    assert group.part == "plan"
     conduct = next(s for s in sections if s.label == "三、")
     assert conduct.part == "conduct"
+    text = "主要预期目标\n\n生产总值增长6%。\n\n一、稳增长行动\n\n全年完成工业投资120亿元。"
+    source = SourceFile(Path("o.txt"), "o", text, "0" * 64, None)
+    sections = extract_document(source).sections
+    assert [(s.part, s.part_source) for s in sections] == [("plan", "heading"), ("plan", "order")]
 
 
 def test_silent_sections_before_any_part_heading_take_the_part_of_their_sentences():
