@@ -389,7 +389,7 @@ def extract_entities(
     )
     taken: list[Mention] = []
     for m in found:  # earlier finders win where spans overlap
-        if m.start < body_start or cleaned.in_duplicate(m.start, m.end):
+        if m.start < body_start or cleaned.in_duplicate(m.start, m.end) or cleaned.in_marker(m.start, m.end):
             continue
         if any(o.start < m.end and m.start < o.end for o in taken):
             continue

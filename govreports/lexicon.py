@@ -27,6 +27,27 @@ MAX_SPLIT_STUB = 4
 #: Repeated runs at least this long are duplicated passages.
 MIN_DUPLICATE_PASSAGE = 30
 
+# --- Page furniture ---------------------------------------------------------------------------
+
+#: Whole lines that belong to the web page or newspaper page around a report, not to the report:
+#: site buttons, font-size widgets, source/time/editor lines, public-information index tables,
+#: breadcrumbs, bare timestamps, photo captions, related-link headers, stray markup.
+PAGE_FURNITURE_LINE = re.compile(
+    r"^(?:"
+    r"下载|打印|全屏|收藏|分享[:：]?|加大|还原|减小|】|【字号[:：]?.*|字体[:：]?.*|首页|>|›|»|"
+    r"相关报道[:：]?|相关阅读|相关链接[:：]?|扫一扫.*|关闭窗口|返回顶部|【[^】]{0,6}】|"
+    r"(?:来源|时间|发布时间|发布日期|作者|编辑|责任编辑|点击率|阅读次数|浏览次数|稿源)\s*[:：].*|"
+    r"[（(](?:来源|稿源)[:：][^）)]*[）)]|"
+    r".*(?:索引号|公开目录|公开责任部门|公开形式|成文日期|公开日期|有效性|文号).*\|.*|"
+    r"[—-]?[0-9]{4}[—-]?|[0-9]{2}/[0-9]{2}|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|"
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:\s*来源.*)?|"
+    r"[□■]?\s*记者\s+\S{2,4}|.{0,40}(?:记者|摄影)\s*\S{2,4}\s+摄|"
+    r".*(?:style=|<[a-z/]).*|bot"
+    r")$"
+)
+#: A furniture line is at most this long.
+MAX_FURNITURE_LINE = 80
+
 # --- Metadata ---------------------------------------------------------------------------------
 
 #: The words that name the genre in a title line ("2026年湖北省政府工作报告").
@@ -70,7 +91,7 @@ PART_HEADING_WORDS = {
         "民生实事",
         "工作建议",
     ),
-    "conduct": ("政府自身建设", "自身建设", "作风建设"),
+    "conduct": ("政府自身建设", "自身建设", "作风建设", "服务型政府", "法治政府", "廉洁政府", "政府治理", "政府效能"),
 }
 #: A line this short, standing alone, with a part word or a year's 工作, is a heading without a label.
 MAX_BARE_HEADING = 24

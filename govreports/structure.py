@@ -84,7 +84,7 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
             headings.append(Heading(innermost_labelled + 1, "", text[start:stop], start, stop, True))
 
     for para in paragraphs(cleaned):
-        if cleaned.in_duplicate(para.start) or any(a <= para.start < b for a, b in cleaned.marker_spans):
+        if cleaned.in_duplicate(para.start) or cleaned.in_marker(para.start):
             continue
         body = text[para.start : para.end]
         if body.startswith(lexicon.ADDRESS_OPENERS):  # 各位代表！ is a vocative, never a heading
@@ -116,6 +116,8 @@ def is_bare_part_heading(line: str) -> bool:
     if not line or len(line) > lexicon.MAX_BARE_HEADING or re.search(r"[。，,；;！？!?：:]", line):
         return False
     if line[:1] in lexicon.BULLETS or lexicon.HEADING_START.match(line) or re.search(r"[0-9]+(?:\.[0-9]+)?%", line):
+        return False
+    if lexicon.REPORT_TITLE_WORD in line:  # the title: it names the report, not a part of it
         return False
     words = [w for part in ("review", "plan", "conduct") for w in lexicon.PART_HEADING_WORDS[part]]
     return any(w in line for w in words if w not in ("今年", "明年")) or bool(_YEAR_WORK.search(line))

@@ -54,6 +54,11 @@ class CleanText:
                 hi = mid
         return lo
 
+    def in_marker(self, start: int, end: int | None = None) -> bool:
+        """Inside page furniture or a continuation marker: nothing is taken from there."""
+        end = start + 1 if end is None else end
+        return any(a < end and start < b for a, b in self.marker_spans)
+
     def in_duplicate(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
         return any(a < end and start < b for a, b in self.duplicate_spans)
@@ -100,6 +105,23 @@ def is_page_break_split(before: str, after: str) -> bool:
     if _is_body(before):
         return True
     return _first_sentence_length(after) <= lexicon.MAX_SPLIT_STUB and "。" in after[:8]
+
+
+def is_page_furniture(line: str) -> bool:
+    """A line of the web or newspaper page around the report (下载, 【字号：…】, 时间：2026-01-22)."""
+    line = line.strip()
+    return bool(line) and len(line) <= lexicon.MAX_FURNITURE_LINE and bool(lexicon.PAGE_FURNITURE_LINE.match(line))
+
+
+def _blocks(spans: list[tuple[int, int]], raw: str) -> list[tuple[int, int, int]]:
+    """Runs of furniture lines with only white space between them: (start, end, lines)."""
+    blocks: list[tuple[int, int, int]] = []
+    for start, end in spans:
+        if blocks and not raw[blocks[-1][1] : start].strip():
+            blocks[-1] = (blocks[-1][0], end, blocks[-1][2] + 1)
+        else:
+            blocks.append((start, end, 1))
+    return blocks
 
 
 def _paragraph_spans(raw: str) -> list[tuple[int, int, int]]:
@@ -182,6 +204,19 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
                     "kept in the text; not part of any section or fact",
                 )
             )
+    furniture = [(start, end) for start, end, _ in paragraphs if is_page_furniture(raw[start:end])]
+    for block_start, block_end, count in _blocks(furniture, raw):
+        markers.append((block_start, block_end))
+        flags.append(
+            QualityFlag(
+                doc_id,
+                "page_furniture",
+                block_start,
+                block_end,
+                f"{count} line(s) of the page around the report (buttons, source and time lines, captions)",
+                "kept in the raw text; no headings, facts or names are taken from them",
+            )
+        )
     for match in _FOREIGN_WORD.finditer(raw):
         flags.append(
             QualityFlag(

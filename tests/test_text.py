@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreports.text import clean_text, find_duplicate_passages, is_page_break_split
+from govreports.text import clean_text, find_duplicate_passages, is_page_break_split, is_page_furniture
 
 
 def test_word_split_by_page_break_is_joined_and_flagged():
@@ -77,3 +77,35 @@ def test_every_cleaned_character_is_the_raw_character_it_maps_to(pieces):
     assert cleaned.offset_map == sorted(set(cleaned.offset_map))
     for flag in cleaned.flags:
         assert 0 <= flag.char_start <= flag.char_end <= len(raw)
+
+
+PAGE = (
+    "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n"
+    "2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n"
+    "来源：某省日报\n时间：2026-01-28\n省长 某某\n各位代表：\n"
+    "一、2025年工作回顾\n全省生产总值增长5.2%。\n"
+    "相关报道：\n"
+)
+
+
+def test_page_furniture_is_flagged_once_per_block_and_yields_nothing():
+    from pathlib import Path
+
+    from govreports.metadata import SourceFile
+    from govreports.pipeline import extract_document
+
+    extraction = extract_document(SourceFile(Path("p.txt"), "p", PAGE, "0" * 64, None))
+    furniture = [f for f in extraction.flags if f.kind == "page_furniture"]
+    first_lines = [PAGE[f.char_start : f.char_end].split("\n")[0] for f in furniture]
+    assert first_lines == ["下载", "来源：某省日报", "相关报道："]
+    assert [s.heading for s in extraction.sections] == ["2025年工作回顾"]
+    assert [(f.number_text, f.table, f.year) for f in extraction.facts] == [("5.2", "achievements", 2025)]
+    assert extraction.document.published_on == "2026-01-28"
+
+
+def test_furniture_lines_are_whole_short_lines_only():
+    assert is_page_furniture("【字号：加大 还原 减小】")
+    assert is_page_furniture("发布时间:2019-01-28 18:06    打印     阅读次数:")
+    assert is_page_furniture("新华社记者 张三 摄")
+    assert not is_page_furniture("时间是最好的见证者，全省生产总值增长5.2%。")
+    assert not is_page_furniture("来源于群众的十件实事全部完成")
