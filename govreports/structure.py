@@ -97,7 +97,8 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
             match = pattern.match(body)
             if match:
                 stop = _heading_text(text, para.start + match.end(), para.end)
-                heading = text[para.start + match.end() : stop].strip() or _next_line(text, para.end)
+                label = match.group("label").strip()
+                heading = text[para.start + match.end() : stop].strip() or _next_line(text, para.end) or label
                 headings.append(Heading(level, match.group("label").strip(), heading, para.start, stop, False))
                 innermost_labelled = level
                 break

@@ -1,0 +1,89 @@
+"""Random report-like text through the whole build: every row satisfies its schema and proves itself.
+
+The text is recombined from our own texts (our two reports, the generalization and full-report
+sets), page furniture, vocatives and odd punctuation, never from anyone else's report.
+"""
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import build
+from govreports.conform import rows_problems
+from govreports.metadata import SourceFile
+from govreports.writer import write_package
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN_TEXTS = [
+    *(ROOT / "raw").glob("*.txt"),
+    *(ROOT / "tests" / "gold" / "generalization" / "raw").glob("*.txt"),
+    *(ROOT / "tests" / "gold" / "fullreport" / "raw").glob("*.txt"),
+]
+LINES = sorted({line for path in OWN_TEXTS for line in path.read_text(encoding="utf-8").splitlines() if line.strip()})
+FURNITURE = [
+    "下载",
+    "打印",
+    "【字号：加大 还原 减小】",
+    "时间：2026-01-22",
+    "来源：某日报",
+    "相关报道：",
+    "首页",
+    ">",
+    "各位代表！",
+]
+ODD = [
+    "，，",
+    "。。",
+    "%",
+    "——",
+    "\r",
+    "\u3000",
+    "（",
+    "）",
+    "12.5.3",
+    "第",
+    "至",
+    "-",
+    "１２．５％",
+    "**",
+    "\n\n",
+    "“",
+    "”",
+]
+SOUP = st.text(
+    alphabet="一二两三十百千万亿元%年月日第个项家人，。；：、0123456789.-—增长下降以上左右力争预计今年去年", max_size=30
+)
+PIECES = st.lists(
+    st.one_of(st.sampled_from(LINES), st.sampled_from(FURNITURE), st.sampled_from(ODD), SOUP), min_size=1, max_size=14
+)
+QUOTED = ("targets", "achievements", "projects", "events", "quality_flags")
+
+
+def rows_of(text: str) -> dict[str, list[dict]]:
+    rows, problem = build.document_rows(SourceFile(Path("random.txt"), "random", text, "0" * 64, None))
+    assert problem is None, problem
+    return rows
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PIECES)
+def test_random_report_like_text_gives_rows_valid_by_construction(pieces):
+    text = "\n".join(pieces)
+    assume(text.strip())  # an empty file is refused before extraction
+    rows = rows_of(text)
+    assert rows_problems(rows) == []
+    for table in QUOTED:
+        for row in rows[table]:
+            assert text[row["char_start"] : row["char_end"]] == row["quote"]
+    for table in ("targets", "achievements"):
+        for row in rows[table]:
+            assert text[row["number_start"] : row["number_end"]] == row["number_text"]
+            assert len(row["quote"]) <= 200
+
+
+def test_a_recombined_report_writes_a_package_that_validates(tmp_path):
+    text = "\n".join(FURNITURE + LINES[::7] + ODD)
+    rows = rows_of(text)
+    write_package(rows, tmp_path / "out", tmp_path / "out" / "datapackage.json")  # validates before it swaps in
+    assert (tmp_path / "out" / "csv" / "targets.csv").exists()
