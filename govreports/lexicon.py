@@ -25,7 +25,9 @@ MIN_BODY_PARAGRAPH = 25
 #: A paragraph starting with a sentence this short closes a heading cut by a page break.
 MAX_SPLIT_STUB = 4
 #: Repeated runs at least this long are duplicated passages.
-MIN_DUPLICATE_PASSAGE = 30
+#: A reprinted passage is long; real reports repeat formulas of 30-60 characters on purpose
+#: ("在推动…上勇于争先，奋力谱写中国式现代化…篇章"), and those are not misprints.
+MIN_DUPLICATE_PASSAGE = 80
 
 # --- Page furniture ---------------------------------------------------------------------------
 
@@ -408,6 +410,8 @@ CHANGE_VERBS = ("减少", "增加", "下降", "压减", "新开", "发生")
 COUNTING_CLASSIFIERS = ("所", "家", "个", "座", "条", "批", "起", "支", "名", "位", "户", "处", "台", "套")
 #: A number with no unit is a fact when its clause names a ratio or index and one of these words
 #: introduces it ("收入比由2017年的2.11缩小到1.93", "基尼系数为0.32").
+#: Single characters after a number that are never a measure word of their own.
+NOT_MEASURE_WORDS = set("的和及与等或是了在为至到多余左右上下内外前后")
 #: Words before a proportion printed as "a:b:c" (三次产业比重调整为1.3:23.2:75.5).
 PROPORTION_WORDS = re.compile(r"比重|结构|比例|之比|配比")
 UNITLESS_MEASURES = re.compile(r"比(?!重|例|上年|去年)|指数|系数|比值|比率")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from . import parts as parts_stage
 from .entities import extract_entities
 from .facts import build_facts
 from .metadata import SourceFile, build_document
 from .quantities import candidates
-from .records import Document, Extraction, QualityFlag, Section
+from .records import Document, Extraction, Fact, QualityFlag, Section
 from .structure import build_sections, find_headings, innermost_section
 from .text import clean_text
 
@@ -65,7 +66,7 @@ def extract_document(source: SourceFile) -> Extraction:
     found = [c for c in candidates(text, skip) if c.is_fact]
     facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)
     entities = extract_entities(cleaned, document.doc_id, sentence_parts, sections)
-    flags = cleaned.flags + metadata_flags(document, source.raw)
+    flags = cleaned.flags + metadata_flags(document, source.raw) + unknown_unit_flags(facts)
     return Extraction(
         document=document,
         document_raw=source.raw,
@@ -74,6 +75,24 @@ def extract_document(source: SourceFile) -> Extraction:
         entities=entities,
         flags=sorted(flags, key=lambda f: (f.char_start, f.kind)),
     )
+
+
+def unknown_unit_flags(facts: list[Fact]) -> list[QualityFlag]:
+    """A figure whose measure word the unit lexicon does not know: kept as printed, and said so."""
+    return [
+        QualityFlag(
+            fact.doc_id,
+            "unknown_unit",
+            fact.number_start,
+            fact.number_end + len(fact.unit),
+            f"measure word “{fact.unit}” is not in the unit lexicon"
+            if fact.unit not in lexicon.MULTIPLIERS
+            else f"“{fact.unit}” is a multiplier printed with no measure word: what is counted is not said",
+            "kept as printed in unit; value_base and unit_base left empty",
+        )
+        for fact in facts
+        if fact.unit and fact.unit_base is None
+    ]
 
 
 def metadata_flags(document: Document, raw: str) -> list[QualityFlag]:

@@ -180,6 +180,16 @@ def _unitless_ratio(text: str, token: NumberToken) -> bool:
     return bool(lexicon.UNITLESS_MEASURES.search(before)) and before.endswith(lexicon.UNITLESS_INTRODUCERS)
 
 
+def _unknown_measure(text: str, token: NumberToken, end: int) -> str:
+    """A measure word the lexicon does not know, after a counted figure ("新增泊位300泊。"): one CJK
+    character closing the clause, with a counting verb earlier in it."""
+    match = re.match(r"([\u4e00-\u9fff])(?=[，。；、,;）)\n]|$)", text[end : end + 2])
+    if token.chinese or not match or match.group(1) in lexicon.NOT_MEASURE_WORDS:
+        return ""
+    before = text[clause_start(text, token.start) : token.start]
+    return match.group(1) if any(v in before for v in lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS) else ""
+
+
 def _counted_after_verb(text: str, token: NumberToken, measure: str) -> bool:
     """ "引进100名以上省外校长": a count with its floor, the verb right before it, is a figure, unlike a
     size that qualifies a noun ("10亿元以上项目")."""
@@ -288,6 +298,10 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         return verdict(False, "qualifier")
     if not unit:
         if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
+            return verdict(True)
+        word = _unknown_measure(text, token, range_end)
+        if word:  # kept as printed; the pipeline flags a unit the lexicon does not know
+            unit, measure, unit_end = word, word, range_end + len(word)
             return verdict(True)
         return verdict(False, "word" if token.chinese else "no_unit")
     if unit == "个" and text.startswith("方面", unit_end):

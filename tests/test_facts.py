@@ -175,3 +175,11 @@ def test_the_quote_is_the_figures_own_clause():
     row = one(text, "300")
     assert row.quote == "粮食产量稳定在300亿斤以上"
     assert (row.unit, row.comparator, row.unit_base) == ("亿斤", ">=", "kg")
+
+
+def test_a_measure_word_the_lexicon_does_not_know_is_kept_and_flagged():
+    text = HEADER + "二、2026年工作安排\n\n新增充电泊位300泊。"
+    extraction = extract_document(SourceFile(Path("u.txt"), "u", text, "0" * 64, None))
+    [row] = [r for r in extraction.facts if r.number_text == "300"]
+    assert (row.unit, row.unit_base, row.value_base) == ("泊", None, None)
+    assert [f.kind for f in extraction.flags if f.char_start == row.number_start] == ["unknown_unit"]

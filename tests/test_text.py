@@ -55,13 +55,22 @@ def test_continuation_marker_flags_a_truncated_excerpt():
 
 
 def test_passage_printed_twice_is_found_at_its_full_length():
-    passage = "编制全域旅游发展规划，顺利通过省级全域旅游示范区验收。建成品质文化生活圈50个。"
+    passage = (
+        "编制全域旅游发展规划，顺利通过省级全域旅游示范区验收。建成品质文化生活圈50个。"
+        "新开放城市书房8家、文化驿站12个，举办群众文化活动300余场，公共文化服务满意度持续提升。"
+    )
     text = (
         "非遗指数位列全省第一。" + passage + "创历史最佳。大关西苑获评最佳案例并全省第一。" + passage + "居全市首位。"
     )
     [(first, second, length)] = find_duplicate_passages(text)
     assert text[second : second + length].startswith("全省第一。编制")
     assert text[first : first + length] == text[second : second + length]
+
+
+def test_a_formula_repeated_on_purpose_is_not_a_duplicate():
+    formula = "在推动高质量发展上勇于争先，奋力谱写现代化建设新篇章"
+    text = "一年来，我们" + formula + "。今年，我们要继续" + formula + "，新增就业1万人。"
+    assert find_duplicate_passages(text) == []
 
 
 def test_short_repeats_are_not_duplicates():
