@@ -6,4 +6,4 @@ raw text -> ``text`` (cleaned text + offset map + quality flags) -> ``structure`
 and ``entities`` (table rows) -> ``package`` (descriptor) -> ``writer`` (files, validation).
 """
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
