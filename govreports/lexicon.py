@@ -481,7 +481,8 @@ PERIODS = {
 }
 BASELINES = ("同比", "比上年", "较上年", "比去年", "较去年", "环比", "比上年末", "较上年末", "比2", "较2")
 #: Range joiners: "1-2个", "3至5家", "5%—5.5%".
-RANGE_JOINERS = "-—–~～至到"
+#: 一 between two Arabic figures is a dash set in the wrong glyph (5%一5.5%): the next token must be Arabic.
+RANGE_JOINERS = "-—–~～至到一"
 
 # --- Kinds and categories ---------------------------------------------------------------------
 

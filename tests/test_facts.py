@@ -183,3 +183,11 @@ def test_a_measure_word_the_lexicon_does_not_know_is_kept_and_flagged():
     [row] = [r for r in extraction.facts if r.number_text == "300"]
     assert (row.unit, row.unit_base, row.value_base) == ("泊", None, None)
     assert [f.kind for f in extraction.flags if f.char_start == row.number_start] == ["unknown_unit"]
+
+
+@pytest.mark.parametrize("printed", ["4.5-5%", "4.5%—5%", "4.5%一5%", "4.5%～5%"])
+def test_a_range_is_one_row_with_its_upper_end(printed):
+    text = HEADER + f"二、2026年工作安排\n\n地区生产总值增长{printed}。"
+    [row] = [r for r in rows(text) if r.value == 4.5]
+    assert (row.value_max, row.unit, row.comparator) == (5, "%", "=")
+    assert len([r for r in rows(text) if r.value == 5]) == 0
