@@ -18,9 +18,10 @@ import cn2an
 
 from . import lexicon
 from .parts import SentencePart
+from .quantities import clause_window
 from .records import Entity, Section
 from .structure import innermost_section
-from .text import CleanText, strip_span
+from .text import CleanText
 
 _CN_DIGITS = "一二三四五六七八九十"
 _EDITION = re.compile(rf"第([0-9]+|[{_CN_DIGITS}]+)届")
@@ -28,6 +29,8 @@ _DOT_DATE = re.compile(r"([0-9]{1,2})[·•.]([0-9]{1,2})")
 _MONTH_DAY = re.compile(r"([0-9]{1,2})月([0-9]{1,2})日")
 _DAY_ONLY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
 _DELIMS = "，。；：！？、\n"
+#: What closes a list of names: 等, or a count right after the last item ("A、B、C4条高速").
+_LIST_CLOSERS = re.compile(r"等|(?<=[\u4e00-\u9fff])(?=[0-9一二三四五六七八九十两]+[条个座处家所项])")
 _VERBS_LONGEST = tuple(sorted(lexicon.GOVERNING_VERBS, key=len, reverse=True))
 _PROJECT_SUFFIXES = tuple(sorted(lexicon.PROJECT_SUFFIXES, key=len, reverse=True))
 _EVENT_SUFFIXES = tuple(sorted(lexicon.EVENT_SUFFIXES, key=len, reverse=True))
@@ -86,18 +89,28 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_generic(name: str, suffix: str) -> bool:
-    if name.startswith(lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE):
+    if name.startswith(lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE) or name in lexicon.CATEGORY_ITEMS:
         return True
-    if re.search(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件)", name) or "等" in name:
+    if any(word in name for word in lexicon.DESCRIPTIVE_WORDS):
+        return True
+    if re.match(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]", name):
+        return True  # "近百场大型演唱会": a count of a kind, not a name
+    if re.search(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)", name) or "等" in name:
         return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
     if any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》")):
         return True
     if any(word in name for word in lexicon.NOT_ENTITY_NAMES) or lexicon.THRESHOLD_IN_NAME.search(name):
         return True
+    if "以及" in name or (suffix and name[: len(name) - len(suffix)].endswith(("和", "与", "及"))):
+        return True  # "绿色矿山和园区": the suffix is shared by words, not a name
     core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
     for word in sorted(lexicon.GENERIC_WORDS, key=len, reverse=True):
         core = core.replace(word, "")
     core = re.sub(r"[“”《》、·\s0-9]", "", core)
+    if core in lexicon.CATEGORY_ITEMS or core in _PROJECT_SUFFIXES:
+        return True  # "算力基础设施项目", "在建核电项目": a kind of project
+    if suffix in _EVENT_SUFFIXES:
+        return len(core) < 1  # 智博会, 西洽会: abbreviations keep one character
     return len(core) < 2 if suffix else len(core) < 1
 
 
@@ -107,14 +120,30 @@ def _suffix_of(name: str, suffixes: tuple[str, ...]) -> str | None:
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Items of an enumeration span, split on 、 及 暨 (not on 和/与, which occur inside names)."""
+    """Items of an enumeration span, split on 、 and 暨 (及 and 和 occur inside names:
+    "阿克塞生态保护及城乡供水一体化", "中非创新合作与发展论坛")."""
     items, begin = [], start
     for i in range(start, end + 1):
-        if i == end or text[i] in "、及暨":
+        if i == end or text[i] in "、暨":
             if begin < i:
                 items.append((begin, i))
             begin = i + 1
     return items
+
+
+def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Two names joined by 和/与 ("京港澳和沪昆扩容", "雅下水电和川藏铁路") are two items when both
+    halves are alike: both short, or both ending in a name suffix. "中非创新合作与发展论坛" is one."""
+    match = re.fullmatch(r"([^和与]{2,10})[和与]([^和与]{2,10})", text[start:end])
+    if not match:
+        return [(start, end)]
+    left, right = match.group(1), match.group(2)
+    suffixes = _PROJECT_SUFFIXES + _EVENT_SUFFIXES
+    both_short = len(left) <= 6 and len(right) <= 6 and not _suffix_of(right, suffixes)
+    both_named = bool(_suffix_of(left, suffixes)) and bool(_suffix_of(right, suffixes))
+    if not (both_short or both_named):
+        return [(start, end)]
+    return [(start + match.start(1), start + match.end(1)), (start + match.start(2), start + match.end(2))]
 
 
 def _list_start(text: str, pos: int) -> int:
@@ -128,9 +157,11 @@ def find_lists(text: str) -> list[Mention]:
     """Items of "A、B、C等<head>" lists whose head is a project or event category."""
     mentions = []
     quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,40}”", text)]
-    for match in re.finditer(r"等", text):
+    for match in _LIST_CLOSERS.finditer(text):
         if any(a < match.start() < b for a, b in quotes):
             continue
+        if match.group() != "等" and "、" not in text[_list_start(text, match.start()) : match.start()]:
+            continue  # "供氧工程13个": a count of one kind, not the end of a list
         head_match = re.match(r"[^，。；：！？\n]{0,18}", text[match.end() :])
         head = head_match.group() if head_match else ""
         table = None
@@ -148,9 +179,12 @@ def find_lists(text: str) -> list[Mention]:
         category = "performance" if "演艺" in head else None
         status = _verb_after(text, match.end())
         heads = lexicon.EVENT_LIST_HEADS if table == "events" else lexicon.PROJECT_LIST_HEADS
+        trimmed = []
         for a, b in items:
             item_start = a
             a, b = _trim_name(text, a, b)
+            trimmed += [(item_start, x, y) for x, y in _split_pair(text, a, b)]
+        for item_start, a, b in trimmed:
             status = _status_in(text[item_start:a]) or status  # the verb opening this item governs it
             name = text[a:b]
             if b - a < 2 or b - a > 30 or _is_generic(name, "") or (table == "events" and name.endswith(heads)):
@@ -253,17 +287,26 @@ def find_suffixed_names(text: str) -> list[Mention]:
         for match in _suffix_matches(text, suffixes):
             end = match.end()
             suffix = match.group().rstrip("”")
-            if suffix == "节" and text[end : end + 1] and text[end] in lexicon.NOT_FESTIVAL_AFTER_JIE:
-                continue  # 节约, 节能: part of a word
+            if suffix == "节" and (
+                (text[end : end + 1] and text[end] in lexicon.NOT_FESTIVAL_AFTER_JIE)
+                or text[end - 2 : end - 1] in lexicon.NOT_FESTIVAL_BEFORE_JIE
+            ):
+                continue  # 节约, 节能, 调节: part of a word
             if table == "projects" and _honour_only(text, end):
                 continue
             if table == "projects" and text.startswith(lexicon.NOT_NAME_FOLLOWERS, end):
                 continue
+            if re.match(r"[0-9一二三四五六七八九十百千两.]+[万亿]?[个项座条家所套处批]", text[end : end + 8]):
+                continue  # "供氧工程13个": a kind of project counted, not a name
+            if suffix in lexicon.HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text[_list_start(text, end) : end]):
+                continue  # 创建共同富裕示范区: an honour sought, not a project
             start = end - len(match.group())
+            if table == "projects":  # 青海段, 三期, 扩能改造: the rest of the name
+                end += len(lexicon.PROJECT_NAME_TAIL.match(text, end).group())
             while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
                 start -= 1
             previous = None
-            for candidate in _name_starts(text, start, end - len(match.group())):
+            for candidate in _name_starts(text, start, match.end() - len(match.group())):
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
                     break  # running back past a predicate (完成, 实施) would swallow the sentence
                 previous = candidate
@@ -395,18 +438,20 @@ def extract_entities(
             continue
         taken.append(m)
     rows: list[Entity] = []
-    seen: dict[str, list[str]] = {"projects": [], "events": []}
+    seen: dict[tuple[str, str], list[str]] = {}
     for m in sorted(taken, key=lambda m: m.start):
         name_key = _key(text[m.start : m.end])
-        if any(_same_entity(name_key, earlier) for earlier in seen[m.table]):
-            continue
-        seen[m.table].append(name_key)
         part = next((p for p in sentence_parts if p.start <= m.start < p.end), None)
         part_name = part.part if part else "plan"
+        # a row per name and part: what the review says was done, and what the plan says will be
+        earlier_names = seen.setdefault((m.table, part_name), [])
+        if any(_same_entity(name_key, earlier) for earlier in earlier_names):
+            continue
+        earlier_names.append(name_key)
         year = part.year if part else None
         sentence = (part.start, part.end) if part else (m.start, m.end)
         raw_start, raw_end = cleaned.raw_span(m.start, m.end)
-        quote, q_start, q_end = cleaned.raw_quote(*strip_span(text, *sentence))
+        quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, m.start, m.end))
         section = innermost_section(sections, raw_start)
         name = cleaned.raw[raw_start:raw_end]
         edition = _EDITION.search(name)

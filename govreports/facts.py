@@ -11,10 +11,10 @@ import re
 
 from . import lexicon
 from .parts import FigureTime, SentencePart, figure_part
-from .quantities import Candidate, clause_end, clause_start
+from .quantities import Candidate, clause_end, clause_start, clause_window
 from .records import Fact, Section
 from .structure import innermost_section
-from .text import CleanText, strip_span
+from .text import CleanText
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:末|底|初)?(?:的|为|达到?|是)?\s*$")
 _HORIZON_YEAR = re.compile(r"到((?:19|20)\d{2})\s*年")
@@ -220,15 +220,6 @@ def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: 
     return [text[clauses[i][0] : clauses[i][1]] for i in order]
 
 
-def figure_clause(text: str, c: Candidate) -> tuple[int, int]:
-    """The clause that holds a figure (its quote), at most ``MAX_QUOTE`` characters around it."""
-    start, end = strip_span(text, clause_start(text, c.token.start), clause_end(text, c.unit_end))
-    if end - start > lexicon.MAX_QUOTE:
-        start = max(start, min(c.token.start - lexicon.MAX_QUOTE // 2, end - lexicon.MAX_QUOTE))
-        end = min(end, start + lexicon.MAX_QUOTE)
-    return start, end
-
-
 def build_facts(
     cleaned: CleanText,
     doc_id: str,
@@ -278,7 +269,7 @@ def build_facts(
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
             if indicator in lexicon.BARE_INDICATORS:
                 indicator = subject_before(text, start) + indicator
-            quote, q_start, q_end = cleaned.raw_quote(*figure_clause(text, c))
+            quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
             rows.append(

@@ -684,6 +684,18 @@ INDICATOR_TRAILING_WORDS = tuple(
 
 #: Heads after 等 that make each listed item a project ("杭氧变、工业变等重点电力设施项目").
 PROJECT_LIST_HEADS = (
+    "高速公路",
+    "公路",
+    "高铁",
+    "铁路",
+    "机场",
+    "平台",
+    "国道",
+    "港口",
+    "水库",
+    "灌区",
+    "通道",
+    "煤矿",
     "项目",
     "工程",
     "区块",
@@ -702,6 +714,10 @@ PROJECT_LIST_HEADS = (
 EVENT_LIST_HEADS = ("活动", "赛事", "演艺IP", "展会", "节会", "会展")
 #: Heads that look like project lists but list something else ("曲棍球、电竞等运动项目").
 NOT_ENTITY_HEADS = (
+    "基础设施建设",
+    "新型基础设施",
+    "数字基础设施",
+    "低空基础设施",
     "运动项目",
     "体育项目",
     "比赛项目",
@@ -716,6 +732,50 @@ NOT_ENTITY_HEADS = (
 )
 #: Name endings of projects (longest first when matched).
 PROJECT_SUFFIXES = (
+    # transport, energy and water: the kinds of name provincial reports use
+    "城际铁路",
+    "高速铁路",
+    "铁路",
+    "高铁",
+    "城际",
+    "高速公路",
+    "高速",
+    "国际机场",
+    "机场",
+    "港区",
+    "港",
+    "隧道",
+    "抽水蓄能电站",
+    "电站",
+    "核电",
+    "水电",
+    "水库",
+    "灌区",
+    "堤防",
+    "直流",
+    "班列",
+    "外送通道",
+    "新通道",
+    "环线",
+    "绕城",
+    "东站",
+    "西站",
+    "南站",
+    "北站",
+    # platforms, funds, campuses, zones
+    "投资基金",
+    "产业基金",
+    "创新中心",
+    "研究中心",
+    "运营中心",
+    "数据中心",
+    "智算中心",
+    "算力中心",
+    "校区",
+    "示范区",
+    "合作区",
+    "开发区",
+    "产业城",
     "项目",
     "工程",
     "基地",
@@ -773,6 +833,18 @@ PROJECT_SUFFIXES = (
 PLACE_SUFFIXES = ("新村", "大厦", "小区", "街区", "老街", "直街", "园区", "区块", "广场")
 #: Name endings of events.
 EVENT_SUFFIXES = (
+    "亚运会",
+    "全运会",
+    "亚冬会",
+    "大冬会",
+    "预选赛",
+    "世界杯",
+    "足协杯",
+    "艺术季",
+    "文化季",
+    "大集",
+    "洽会",
+    "主场活动",
     "博览会",
     "交易会",
     "运动会",
@@ -832,6 +904,13 @@ NOT_ENTITY_NAMES = (
 )
 #: Generic modifiers: a name made only of these and its suffix is a generic mention ("重点项目").
 GENERIC_WORDS = (
+    "高质量",
+    "优质",
+    "通航",
+    "通用",
+    "物流",
+    "主要",
+    "工程",
     "重点",
     "重大",
     "产业",
@@ -939,7 +1018,9 @@ GENERIC_WORDS = (
 )
 #: Openers that make a name generic or not the district's own undertaking.
 #: A money or size threshold inside a name makes it a class of projects ("10亿元以上项目").
-THRESHOLD_IN_NAME = re.compile(r"[0-9.]*[万亿千百]?(?:元|平方米|亩)(?:以上|以下)|以上|以下")
+THRESHOLD_IN_NAME = re.compile(
+    r"[0-9.]*[万亿千百]?(?:元|平方米|亩)(?:以上|以下)|以上|以下|[超逾][0-9.]+[万亿千百]?(?:元|平方米|亩)"
+)
 NON_SPECIFIC_PREFIXES = (
     "首个",
     "首座",
@@ -960,6 +1041,8 @@ NON_SPECIFIC_PREFIXES = (
 CONTEXT_BEFORE = ("依托", "依靠", "借助", "对标", "与", "成立", "组建", "列入", "入选", "获评", "评为", "围绕")
 #: Words a name is cut after: the name starts after the last of them ("在|第五届进博会", "向|大会").
 NAME_CUT_WORDS = (
+    "从",
+    "把",
     "在",
     "于",
     "继",
@@ -979,6 +1062,9 @@ NAME_CUT_WORDS = (
 )
 #: Words right after a project suffix that show it was not the end of a name ("群体项目金牌", "项目绩效评价").
 NOT_NAME_FOLLOWERS = (
+    "通、",
+    "通项目",
+    "城市",
     "金牌",
     "奖牌",
     "绩效",
@@ -1005,6 +1091,30 @@ NOT_NAME_FOLLOWERS = (
 TIME_PREFIXES = re.compile(r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|七夕节|中秋节?|国庆节?|春节|元旦|端午节?|元宵节?|五一)")
 #: Governing verbs that open a project or event mention, longest first when matched.
 GOVERNING_VERBS = (
+    "因地制宜建设",
+    "安全有序推进",
+    "系统布局推进",
+    "实打实提高",
+    "全流程服务",
+    "谋划实施",
+    "铺排落实",
+    "充分发挥",
+    "有序推进",
+    "试点建设",
+    "紧抓",
+    "强化",
+    "优化",
+    "健全",
+    "发挥",
+    "用好",
+    "做实",
+    "增强",
+    "大抓",
+    "落实",
+    "提高",
+    "推介",
+    "丰富",
+    "赋能",
     "竣工投用",
     "竣工亮相",
     "加快推进",
@@ -1121,7 +1231,46 @@ SUBJECT_STOPS = re.compile(
 #: them, never past a predicate such as 完成 or 实施.
 NAME_INTERNAL_VERBS = ("提升", "改造", "建设", "修缮", "整治", "改建", "扩建")
 #: Characters after 节 that make it part of a word, not a festival ("节约", "节能", "节点").
-NOT_FESTIVAL_AFTER_JIE = "约能水点奏目日假俭余省制拍"
+NOT_FESTIVAL_AFTER_JIE = "约能水点奏目日假俭余省制拍政"
+#: Characters before 节 that make it part of a word (调节, 环节, 细节, 关节, 章节, 情节), not a festival.
+NOT_FESTIVAL_BEFORE_JIE = "调环细关章情礼季时脱"
+#: What may follow a project's suffix and still belong to its name: a section (青海段, 中武段), a
+#: phase (三期), a unit (6号机组), the work done to it (扩能改造, 改扩建, 迁建, 提质改造).
+PROJECT_NAME_TAIL = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}段|[一二三四五六七八九十0-9]+期|[0-9]+号机组|二通道|先行段)?"
+    r"(?:扩能改造|电气化改造|现代化改造|改扩建主体工程|改扩建|扩建|扩容|迁建|提质改造|主体工程)?"
+)
+#: Category words that stand in a list of kinds, not of named things ("交通、能源、水利等重大项目").
+CATEGORY_ITEMS = (
+    "交通",
+    "能源",
+    "水利",
+    "农业",
+    "农业农村",
+    "算力",
+    "数据",
+    "网络",
+    "区块链",
+    "矿山",
+    "环境",
+    "城中村改造",
+    "保障性住房",
+    "城市更新",
+    "老旧小区改造",
+    "市政",
+    "物流",
+    "文旅",
+    "教育",
+    "医疗",
+    "养老",
+    "产业",
+)
+#: Suffixes of designations a place can be awarded ("创建国家全域旅游示范区"), and the verbs that
+#: make them honours rather than projects.
+HONOUR_SUFFIXES = ("示范区", "基地", "试点", "中心")
+HONOUR_VERBS = re.compile(r"创建|争创|获评|授牌|入选|成为|获批|命名|通过|验收|评为|列入")
+#: Superlatives describe a thing; they do not name it ("省内单体最大火电基地").
+DESCRIPTIVE_WORDS = ("最大", "最长", "最高", "单体", "首个", "第一")
 #: List labels and scope words that open a name-like span but are not part of a name.
 NAME_OPENERS = re.compile(
     r"^(?:[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、]|全县|全区|全市|全省|全镇)+(?:将|要)?"

@@ -113,6 +113,20 @@ def clause_end(text: str, pos: int) -> int:
     return i
 
 
+def clause_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause that holds text[start:end] (a figure, a name): the quote of its row, at most
+    ``MAX_QUOTE`` characters, cut to a window around the span when the clause is longer."""
+    a, b = clause_start(text, start), clause_end(text, end)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b - a > lexicon.MAX_QUOTE:
+        a = max(a, min(start - lexicon.MAX_QUOTE // 2, b - lexicon.MAX_QUOTE))
+        b = min(b, a + lexicon.MAX_QUOTE)
+    return a, b
+
+
 @dataclass(frozen=True)
 class UnitReading:
     printed: str  # as printed, multiplier included: 亿元, 万名, 套(间)
