@@ -36,6 +36,8 @@ scores: $(STAMP)
 		$(PY) -m govreports.scoring --gold tests/gold/holdout/facts.csv --raw tests/gold/holdout/raw; fi
 	@echo "== facts: full-report shapes (tests/gold/fullreport)"
 	@$(PY) -m govreports.scoring --gold tests/gold/fullreport/facts.csv --raw tests/gold/fullreport/raw
+	@echo "== projects and events: full-report shapes (tests/gold/fullreport-entities)"
+	@$(PY) -m govreports.scoring --entities --gold tests/gold/fullreport-entities/entities.csv --raw tests/gold/fullreport-entities/raw
 	@scripts/score_real.sh
 
 lint: $(STAMP)

@@ -65,8 +65,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         if opener and opener.end() and end - start - opener.end() >= 2:
             start, changed = start + opener.end(), True
         name = text[start:end]
-        for verb in _VERBS_LONGEST:
-            if name.startswith(verb) and len(name) > len(verb) + 1:
+        adverb = next((a for a in lexicon.NAME_ADVERBS if name.startswith(a)), "")
+        openers = [adverb + verb for verb in _VERBS_LONGEST] + list(_VERBS_LONGEST) if adverb else _VERBS_LONGEST
+        for verb in openers:
+            rest = name[len(verb) :]
+            if name.startswith(verb) and len(rest) > 1 and not rest.startswith("性"):
                 start, changed = start + len(verb), True
                 break
         name = text[start:end]
@@ -79,8 +82,12 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         if time and len(name) > time.end() + 1:
             start, changed = start + time.end(), True
         for word in ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向"):
-            if text[start:end].startswith(word) and end - start > 3:
+            if text[start:end].startswith(word) and end - start > 3 and not text.startswith("在建", start):
                 start, changed = start + 1, True
+    for verb in lexicon.INNER_VERBS:  # "民间资本参与交通": the name (if any) is what follows the verb
+        pos = text.rfind(verb, start, end)
+        if pos > start and end - (pos + len(verb)) >= 2:
+            start = pos + len(verb)
     while start < end and text[start] in lexicon.BULLETS:
         start += 1
     if text[start] == "“" and text[end - 1] == "”" and text[start + 1 : end - 1].count("“") == 0:
@@ -95,13 +102,16 @@ def _is_generic(name: str, suffix: str) -> bool:
         return True
     if re.match(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]", name):
         return True  # "近百场大型演唱会": a count of a kind, not a name
+    if len(name) <= 3 and name[0] in "一二三四五六七八九十两":
+        return True  # "四线", "三馆": the parts of a numbered slogan
     if re.search(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)", name) or "等" in name:
         return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
     if any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》")):
         return True
     if any(word in name for word in lexicon.NOT_ENTITY_NAMES) or lexicon.THRESHOLD_IN_NAME.search(name):
         return True
-    if "以及" in name or (suffix and name[: len(name) - len(suffix)].endswith(("和", "与", "及"))):
+    before_suffix = name[: len(name) - len(suffix)] if suffix else ""
+    if "以及" in name or (len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及"))):
         return True  # "绿色矿山和园区": the suffix is shared by words, not a name
     core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
     for word in sorted(lexicon.GENERIC_WORDS, key=len, reverse=True):
@@ -131,11 +141,25 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+def _split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "比亚迪腾势汽车及摩根士丹利三期" is two items; "阿克塞生态保护及城乡供水一体化" and
+    "香日德水库及配套灌溉工程" are one: what follows 及 there is the work that goes with it."""
+    joined = text.find("及", start, end)
+    if joined < start + 2 or joined > end - 3 or text.startswith(lexicon.ATTACHED_WORK_WORDS, joined + 1):
+        return [(start, end)]
+    shares_suffix = _suffix_of(text[joined + 1 : end], _PROJECT_SUFFIXES) and not _suffix_of(
+        text[start:joined], _PROJECT_SUFFIXES
+    )
+    if shares_suffix:  # "新材料及电子化学品产业园": one park of both
+        return [(start, end)]
+    return [(start, joined), (joined + 1, end)]
+
+
 def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Two names joined by 和/与 ("京港澳和沪昆扩容", "雅下水电和川藏铁路") are two items when both
     halves are alike: both short, or both ending in a name suffix. "中非创新合作与发展论坛" is one."""
     match = re.fullmatch(r"([^和与]{2,10})[和与]([^和与]{2,10})", text[start:end])
-    if not match:
+    if not match or any(w in text[start:end] for w in lexicon.WORDS_WITH_HE_YU):
         return [(start, end)]
     left, right = match.group(1), match.group(2)
     suffixes = _PROJECT_SUFFIXES + _EVENT_SUFFIXES
@@ -156,6 +180,7 @@ def _list_start(text: str, pos: int) -> int:
 def find_lists(text: str) -> list[Mention]:
     """Items of "A、B、C等<head>" lists whose head is a project or event category."""
     mentions = []
+    previous_head_end = 0  # a list starts after the head of the list before it ("…项目和黄百等4个…")
     quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,40}”", text)]
     for match in _LIST_CLOSERS.finditer(text):
         if any(a < match.start() < b for a, b in quotes):
@@ -172,13 +197,15 @@ def find_lists(text: str) -> list[Mention]:
                 break
         if table is None or any(h in head for h in lexicon.NOT_ENTITY_HEADS):
             continue
-        span_start = _list_start(text, match.start())
+        span_start = max(_list_start(text, match.start()), previous_head_end)
+        previous_head_end = match.end() + len(head)
         items = _list_items(text, span_start, match.start())
         if len(items) < 1:
             continue
         category = "performance" if "演艺" in head else None
         status = _verb_after(text, match.end())
         heads = lexicon.EVENT_LIST_HEADS if table == "events" else lexicon.PROJECT_LIST_HEADS
+        items = [piece for a, b in items for piece in _split_at_ji(text, a, b)]
         trimmed = []
         for a, b in items:
             item_start = a
@@ -187,6 +214,8 @@ def find_lists(text: str) -> list[Mention]:
         for item_start, a, b in trimmed:
             status = _status_in(text[item_start:a]) or status  # the verb opening this item governs it
             name = text[a:b]
+            if match.group() != "等" and len(name) > 6:
+                continue  # a list closed by a count names short things ("本桓宽、凌绥、台黑4条高速")
             if b - a < 2 or b - a > 30 or _is_generic(name, "") or (table == "events" and name.endswith(heads)):
                 continue
             suffix = _suffix_of(name, _EVENT_SUFFIXES if table == "events" else _PROJECT_SUFFIXES) or ""
@@ -253,9 +282,8 @@ def find_outbreaks_and_listings(text: str) -> list[Mention]:
     for match in re.finditer(r"[^，。；、“”]{2,12}?[0-9一二三四五六七八九十]+周年(?:纪念)?活动", text):
         start = _name_starts(text, match.start(), match.end() - 2)[0]
         mentions.append(Mention("events", start, match.end(), "anniversary"))
-    for match in re.finditer(r"(?:地铁|轨道交通)?[0-9]+(?:[、和][0-9]+)*号线", text):
-        if "、" in match.group() or "和" in match.group():
-            mentions.append(Mention("projects", match.start(), match.end(), "transport"))
+    for match in lexicon.METRO_LINE.finditer(text):
+        mentions.append(Mention("projects", match.start(), match.end(), "transport"))
     exchanges = "|".join(lexicon.EXCHANGES)
     for match in re.finditer(rf"([^，。；、]{{2,12}}?)在(?:{exchanges})[^，。；]{{0,6}}上市", text):
         mentions.append(Mention("events", match.start(1), match.end(1), "listing"))
@@ -264,6 +292,58 @@ def find_outbreaks_and_listings(text: str) -> list[Mention]:
     ):
         for a, b in _list_items(text, match.start(1), match.end(1)):
             mentions.append(Mention("events", a, b, "listing"))
+    return mentions
+
+
+def find_road_codes(text: str) -> list[Mention]:
+    """Roads and lines by number: G318, G214加卡至邦达机场段, G695提质改造, 厦漳泉R1线先行段, M102线."""
+    found = [Mention("projects", m.start(), m.end(), "transport") for m in lexicon.ROAD_CODE.finditer(text)]
+    for m in lexicon.LINE_CODE.finditer(text):
+        start = m.start() + len(m.group("prefix") or "") - len(_trimmed_prefix(m.group("prefix") or ""))
+        found.append(Mention("projects", start, m.end(), "transport"))
+    return found
+
+
+def _trimmed_prefix(prefix: str) -> str:
+    """The place part of a line's prefix ("加快建设厦漳泉" -> "厦漳泉"): what follows its last verb."""
+    for verb in _VERBS_LONGEST:
+        if verb in prefix:
+            prefix = prefix.rsplit(verb, 1)[-1]
+    return prefix
+
+
+def find_quoted_events(text: str) -> list[Mention]:
+    """A quoted name that is an event by its own words (“中小学生冰雪周”, “X论坛·Y2025”)."""
+    found = []
+    for m in re.finditer(r"“([^“”\n]{2,24})”", text):
+        inner = m.group(1)
+        if _suffix_of(inner, _EVENT_SUFFIXES + lexicon.QUOTED_EVENT_SUFFIXES) or re.search(
+            r"(?:论坛|大会|博览会|节)·", inner
+        ):
+            found.append(Mention("events", m.start(), m.end()))
+    return found
+
+
+def find_shared_suffix_lists(text: str) -> list[Mention]:
+    """Short names sharing the suffix of the last item of their list: "延榆、康渝高铁" (延榆 is a
+    高铁 too), "引黄济宁、引通济柴工程", "府谷、定边机场"."""
+    mentions = []
+    suffixes = "|".join(re.escape(s) for s in _PROJECT_SUFFIXES)
+    verbs = "|".join(re.escape(v) for v in _VERBS_LONGEST)
+    adverbs = "|".join(lexicon.NAME_ADVERBS)
+    # the list starts a clause, after at most a governing verb: its first item is a whole word
+    pattern = (
+        rf"(?:^|(?<=[，。；：\n和及]))(?:(?:{adverbs})?(?:{verbs}))?"
+        rf"((?:[\u4e00-\u9fff]{{2,4}}、)+)[\u4e00-\u9fff]{{2,6}}?(?:{suffixes})"
+    )
+    for match in re.finditer(pattern, text, flags=re.M):
+        if _honour_only(text, match.end()):
+            continue
+        for a, b in _list_items(text, match.start(1), match.end(1) - 1):
+            a, b = _trim_name(text, a, b)
+            name = text[a:b]
+            if 2 <= len(name) <= 4 and not _suffix_of(name, _PROJECT_SUFFIXES) and not _is_generic(name, ""):
+                mentions.append(Mention("projects", a, b))
     return mentions
 
 
@@ -287,6 +367,8 @@ def find_suffixed_names(text: str) -> list[Mention]:
         for match in _suffix_matches(text, suffixes):
             end = match.end()
             suffix = match.group().rstrip("”")
+            if len(suffix) == 1 and text[end : end + 1] in lexicon.ONE_CHAR_SUFFIX_BLOCKERS:
+                continue  # 港口, 桥梁: the character starts a longer word
             if suffix == "节" and (
                 (text[end : end + 1] and text[end] in lexicon.NOT_FESTIVAL_AFTER_JIE)
                 or text[end - 2 : end - 1] in lexicon.NOT_FESTIVAL_BEFORE_JIE
@@ -319,7 +401,14 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 if b - a > len(suffix) and not _is_generic(name, suffix) and "、" not in name:
                     mentions.append(Mention(table, a, b))
                     break
-    return mentions
+    # "香日德水库及配套灌溉工程" holds "香日德水库": the longer name is the row
+    return [
+        m
+        for m in mentions
+        if not any(
+            o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions
+        )
+    ]
 
 
 def _hard_start(text: str, start: int, suffix_start: int) -> int:
@@ -328,8 +417,16 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
     best = start
     for word in lexicon.NAME_CUT_WORDS:
         pos = text.rfind(word, start, suffix_start)
+        if word == "在" and text.startswith("在建", pos):
+            continue  # 在建核电项目: "under construction", not "at"
         if pos >= 0 and pos + len(word) <= suffix_start:
             best = max(best, pos + len(word))
+    for joiner in re.finditer(r"[和与及]", text[best:suffix_start]):
+        before = text[best : best + joiner.start()]
+        tail = lexicon.PROJECT_NAME_TAIL.pattern
+        attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, best + joiner.end())
+        if not attached and re.search(rf"(?:{'|'.join(map(re.escape, _PROJECT_SUFFIXES))}){tail}$", before):
+            best = best + joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
     for suffix in lexicon.EVENT_SUFFIXES:
         pos = text.rfind(suffix, best, suffix_start)
         if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:
@@ -347,7 +444,7 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
     after_verbs = set()
     for i in range(earliest, suffix_start):
         verb = next((v for v in _VERBS_LONGEST if text.startswith(v, i)), None)
-        if verb and i + len(verb) <= suffix_start - 1:
+        if verb and i + len(verb) <= suffix_start - 1 and text[i + len(verb)] != "性":  # 保障性: an adjective
             after_verbs.add(i + len(verb))
     return [*sorted(after_verbs, reverse=True), earliest]
 
@@ -425,7 +522,10 @@ def extract_entities(
     found = (
         find_candidate_lists(text)
         + find_outbreaks_and_listings(text)
+        + find_road_codes(text)
+        + find_quoted_events(text)
         + find_lists(text)
+        + find_shared_suffix_lists(text)
         + find_quoted_lists(text)
         + find_place_lists(text)
         + find_suffixed_names(text)
@@ -443,7 +543,8 @@ def extract_entities(
         name_key = _key(text[m.start : m.end])
         part = next((p for p in sentence_parts if p.start <= m.start < p.end), None)
         part_name = part.part if part else "plan"
-        # a row per name and part: what the review says was done, and what the plan says will be
+        # a row at its first mention in each part: what the review says was done and what the plan
+        # says will be done are both the record of a project a user follows
         earlier_names = seen.setdefault((m.table, part_name), [])
         if any(_same_entity(name_key, earlier) for earlier in earlier_names):
             continue

@@ -695,6 +695,7 @@ PROJECT_LIST_HEADS = (
     "水库",
     "灌区",
     "通道",
+    "高速",
     "煤矿",
     "项目",
     "工程",
@@ -733,6 +734,14 @@ NOT_ENTITY_HEADS = (
 #: Name endings of projects (longest first when matched).
 PROJECT_SUFFIXES = (
     # transport, energy and water: the kinds of name provincial reports use
+    "快速路",
+    "一桥",
+    "二桥",
+    "三桥",
+    "四桥",
+    "五桥",
+    "快线",
+    "轻轨",
     "城际铁路",
     "高速铁路",
     "铁路",
@@ -763,6 +772,18 @@ PROJECT_SUFFIXES = (
     "南站",
     "北站",
     # platforms, funds, campuses, zones
+    "会展中心",
+    "奥体中心",
+    "市民中心",
+    "文化中心",
+    "演艺中心",
+    "保税区",
+    "科学城",
+    "博物院",
+    "大剧院",
+    "剧院",
+    "福利院",
+    "新馆",
     "投资基金",
     "产业基金",
     "创新中心",
@@ -833,6 +854,8 @@ PROJECT_SUFFIXES = (
 PLACE_SUFFIXES = ("新村", "大厦", "小区", "街区", "老街", "直街", "园区", "区块", "广场")
 #: Name endings of events.
 EVENT_SUFFIXES = (
+    "公开赛",
+    "文旅季",
     "亚运会",
     "全运会",
     "亚冬会",
@@ -880,6 +903,9 @@ EVENT_SUFFIXES = (
 )
 #: Words that are never a specific event or project on their own ("人民代表大会", "全会").
 NOT_ENTITY_NAMES = (
+    "提请大会",
+    "提交大会",
+    "向大会",
     "人民代表大会",
     "代表大会",
     "全会",
@@ -904,6 +930,8 @@ NOT_ENTITY_NAMES = (
 )
 #: Generic modifiers: a name made only of these and its suffix is a generic mention ("重点项目").
 GENERIC_WORDS = (
+    "音乐",
+    "REITs",
     "高质量",
     "优质",
     "通航",
@@ -1022,6 +1050,7 @@ THRESHOLD_IN_NAME = re.compile(
     r"[0-9.]*[万亿千百]?(?:元|平方米|亩)(?:以上|以下)|以上|以下|[超逾][0-9.]+[万亿千百]?(?:元|平方米|亩)"
 )
 NON_SPECIFIC_PREFIXES = (
+    "各地",
     "首个",
     "首座",
     "首家",
@@ -1041,6 +1070,10 @@ NON_SPECIFIC_PREFIXES = (
 CONTEXT_BEFORE = ("依托", "依靠", "借助", "对标", "与", "成立", "组建", "列入", "入选", "获评", "评为", "围绕")
 #: Words a name is cut after: the name starts after the last of them ("在|第五届进博会", "向|大会").
 NAME_CUT_WORDS = (
+    "升级为",
+    "跻身",
+    "也是",
+    "居",
     "从",
     "把",
     "在",
@@ -1062,6 +1095,9 @@ NAME_CUT_WORDS = (
 )
 #: Words right after a project suffix that show it was not the end of a name ("群体项目金牌", "项目绩效评价").
 NOT_NAME_FOLLOWERS = (
+    "首位",
+    "最佳",
+    "功能",
     "通、",
     "通项目",
     "城市",
@@ -1091,6 +1127,17 @@ NOT_NAME_FOLLOWERS = (
 TIME_PREFIXES = re.compile(r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|七夕节|中秋节?|国庆节?|春节|元旦|端午节?|元宵节?|五一)")
 #: Governing verbs that open a project or event mention, longest first when matched.
 GOVERNING_VERBS = (
+    "全力筹备",
+    "筹备",
+    "建成通车",
+    "建成投运",
+    "建成投产",
+    "开工建设",
+    "全面投运",
+    "投运",
+    "投产",
+    "通车",
+    "完工",
     "因地制宜建设",
     "安全有序推进",
     "系统布局推进",
@@ -1269,6 +1316,50 @@ CATEGORY_ITEMS = (
 #: make them honours rather than projects.
 HONOUR_SUFFIXES = ("示范区", "基地", "试点", "中心")
 HONOUR_VERBS = re.compile(r"创建|争创|获评|授牌|入选|成为|获批|命名|通过|验收|评为|列入")
+#: Adverbs that stand before a governing verb ("精心开展", "持续开展"): cut with the verb.
+NAME_ADVERBS = (
+    "精心",
+    "持续",
+    "全力",
+    "积极",
+    "大力",
+    "深入",
+    "扎实",
+    "着力",
+    "全面",
+    "有序",
+    "稳步",
+    "高水平",
+    "高质量",
+    "成功",
+    "加快",
+    "继续",
+    "协同",
+    "统筹",
+)
+#: Road numbers (G318, S21) with what is done to them or the section meant.
+ROAD_CODE = re.compile(
+    r"(?<![A-Za-z0-9])[GS][0-9]{1,4}(?![0-9])(?:[\u4e00-\u9fff]{0,10}?(?:段|提质改造|改扩建|扩容改造|改造))?"
+)
+#: Metro lines and their extensions: 地铁3、4号线, 轨道交通2号线二期, 5号线东延伸, 机场线北延伸.
+METRO_LINE = re.compile(
+    r"(?:(?:地铁|轨道交通)(?:[一二三四五六七八九十]期)?)?"
+    r"(?:[0-9]+(?:[、和][0-9]+)*号线(?:[东西南北]延伸(?:线|段)?|[一二三四]期)?|[\u4e00-\u9fff]{2}线[东西南北]延伸(?:线|段)?)"
+)
+#: Characters that continue a one-character suffix into a longer word (港口, 桥梁, 港湾).
+ONE_CHAR_SUFFIX_BLOCKERS = set("口梁湾澳务头城区群墩")
+#: Lines by code, with the place before them: 厦漳泉R1线先行段, 轨道交通M102线.
+LINE_CODE = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{0,8}?)(?<![A-Za-z0-9])[A-Z][0-9]{1,3}线(?:先行段|[\u4e00-\u9fff]{1,4}段|[东西南北]延伸)?"
+)
+#: Words that end a quoted event name but are too common to end an unquoted one (“…冰雪周”).
+QUOTED_EVENT_SUFFIXES = ("周", "季", "月", "行")
+#: Words that open the second half of "A及B" when B is work attached to A, not another name.
+ATTACHED_WORK_WORDS = ("城乡", "配套", "相关", "周边", "附属", "沿线", "生态", "综合", "其他", "周围")
+#: Verbs that can stand inside a list item before the name it governs ("民间资本参与交通").
+INNER_VERBS = ("参与", "引导", "鼓励", "支持", "围绕", "依托")
+#: Words that hold 和 or 与 without joining two names (参与, 和谐).
+WORDS_WITH_HE_YU = ("参与", "给与", "和谐", "和平", "和美", "共和", "平和", "温和", "总和", "缓和", "和睦")
 #: Superlatives describe a thing; they do not name it ("省内单体最大火电基地").
 DESCRIPTIVE_WORDS = ("最大", "最长", "最高", "单体", "首个", "第一")
 #: List labels and scope words that open a name-like span but are not part of a name.

@@ -36,7 +36,10 @@ echo "== facts: real excerpts of city, district and county reports (../shared/re
 $py "$real/score.py" --csv-dir "$out/pkg/csv" --gold "$real/gold.jsonl" --spans "$real/spans.jsonl" \
   --raw "${excerpts[@]}" --label "excerpts" $(floors 0.95) "${verbose[@]}"
 if [ -f "$real/entities.jsonl" ]; then
-  echo "== projects and events: real provincial passages (../shared/real; issue 8, not yet worked on)"
-  $py "$real/score.py" --csv-dir "$out/pkg/csv" --gold "$real/entities.jsonl" --spans "$real/entity-spans.jsonl" \
-    --raw "$real"/raw/*.txt --tables projects,events --entities --label "entities" "${verbose[@]}"
+  for table in projects events; do
+    echo "== $table: real provincial entity passages (../shared/real)"
+    # shellcheck disable=SC2046
+    $py "$real/score.py" --csv-dir "$out/pkg/csv" --gold "$real/entities.jsonl" --spans "$real/entity-spans.jsonl" \
+      --raw "$real"/raw/*.txt --tables "$table" --entities --label "$table" $(floors 0.90) "${verbose[@]}"
+  done
 fi

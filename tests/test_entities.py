@@ -105,3 +105,59 @@ def test_precision_and_recall_on_the_gold_sets(entity_scores, table):
     matched = sum(s.matched for (_, t), s in scores.items() if t == table)
     assert matched / predicted >= 0.9, (name, table, matched, predicted)
     assert matched / gold >= 0.9, (name, table, matched, gold)
+
+
+def names_of(text, table="projects"):
+    return [n for t, n in entities(text) if t == table]
+
+
+def test_railways_expressways_and_airports_are_names_without_their_verb():
+    text = PLAN.format("加快建设岚泊城际铁路、鹤云高铁，开工建设棠溪机场迁建工程，建成翎湖水库。")
+    assert names_of(text) == ["岚泊城际铁路", "鹤云高铁", "棠溪机场迁建工程", "翎湖水库"]
+
+
+def test_a_section_phase_or_work_after_the_suffix_belongs_to_the_name():
+    text = REVIEW.format("泊川至云渡铁路鹤浦段、岚阳机场三期扩建建成投运，鹤云高铁扩能改造开工。")
+    assert names_of(text) == ["泊川至云渡铁路鹤浦段", "岚阳机场三期扩建", "鹤云高铁扩能改造"]
+
+
+def test_short_names_in_a_list_closed_by_a_count_are_rows():
+    text = REVIEW.format("岚泊、鹤云、棠临3条高速公路建成通车。")
+    assert names_of(text) == ["岚泊", "鹤云", "棠临"]
+
+
+def test_short_names_share_the_suffix_of_the_last_item():
+    text = PLAN.format("加快岚泊、鹤云高铁建设。")
+    assert names_of(text) == ["岚泊", "鹤云高铁"]
+
+
+def test_road_numbers_and_coded_lines_are_names():
+    text = PLAN.format("有序实施G318、G219提质改造，开工建设岚阳R2线先行段和轨道交通5号线东延伸。")
+    assert names_of(text) == ["G318", "G219提质改造", "岚阳R2线先行段", "轨道交通5号线东延伸"]
+
+
+def test_kinds_of_project_are_not_names():
+    text = PLAN.format(
+        "强化项目储备，用好重大项目，支持民间资本参与交通、能源、水利等重大项目，实施清洁供暖工程22个，"
+        "推进在建核电项目建设，创建全域旅游示范区。"
+    )
+    assert names_of(text) == []
+
+
+def test_two_names_joined_by_and_are_two_rows_but_a_long_name_keeps_its_and():
+    text = REVIEW.format("鹤云高铁和岚泊城际铁路开工建设，翎湖论坛、中非创新合作与发展论坛等活动影响扩大。")
+    assert names_of(text) == ["鹤云高铁", "岚泊城际铁路"]
+    assert names_of(text, "events") == ["翎湖论坛", "中非创新合作与发展论坛"]
+
+
+def test_events_keep_their_edition_and_abbreviations_are_names():
+    found = entities(PLAN.format("办好第十届岚江省运动会、翎湖智博会和“岚江青少年冰雪周”。"))
+    games = found[("events", "第十届岚江省运动会")]
+    assert games.edition == 10 and games.status == "planned"
+    assert ("events", "翎湖智博会") in found and ("events", "“岚江青少年冰雪周”") in found
+
+
+def test_a_name_is_a_row_once_in_the_review_and_once_in_the_plan():
+    text = "一、2025年工作回顾\n\n鹤云高铁开工建设。鹤云高铁进展顺利。\n\n二、2026年工作安排\n\n加快鹤云高铁建设。\n"
+    rows = [e for e in extract_document(SourceFile(Path("r.txt"), "r", text, "0" * 64, None)).entities]
+    assert [(e.name, e.status) for e in rows] == [("鹤云高铁", "started"), ("鹤云高铁", "planned")]
