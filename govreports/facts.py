@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from . import lexicon
+from . import indicators, lexicon
 from .parts import FigureTime, SentencePart, figure_part
 from .quantities import Candidate, clause_end, clause_start, clause_window
 from .records import Fact, Section
@@ -147,6 +147,13 @@ def _noun_after(text: str, c: Candidate) -> str:
     return noun if c.unit_end < len(text) and noun and not noun.startswith(("的", "和", "及")) else ""
 
 
+def _without_figures(text: str, start: int, c: Candidate, members: list[Candidate]) -> str:
+    """The clause before a figure with the other figures (and their units) left out."""
+    return "".join(
+        text[i] for i in range(start, c.token.start) if not any(n.token.start <= i < n.unit_end for n in members)
+    )
+
+
 def indicator_for(text: str, c: Candidate, start: int, neighbours: list[Candidate], paired_item: str | None) -> str:
     """The phrase naming what a figure measures: its clause before it, less cue words and other figures."""
     kept = [i for i in range(start, c.token.start) if not any(n.token.start <= i < n.unit_end for n in neighbours)]
@@ -269,6 +276,14 @@ def build_facts(
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
             if indicator in lexicon.BARE_INDICATORS:
                 indicator = subject_before(text, start) + indicator
+            code = indicators.code_for(
+                _without_figures(text, start, c, members),
+                base,
+                pairs.get(c.token.start),
+                list(pairs.values()),
+                members.index(c) if len(members) > 1 else -1,
+                text[sentence_start : c.token.start],
+            )
             quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
@@ -282,7 +297,11 @@ def build_facts(
                     year_start=when.year_start,
                     time_scope=when.scope,
                     indicator=indicator,
-                    category=category_for(
+                    indicator_code=code,
+                    headline=False,
+                    category=indicators.by_code()[code].category
+                    if code
+                    else category_for(
                         indicator, clauses_by_distance(text, sentence_start, sentence_end, c.token.start)
                     ),
                     kind=kind_for(text, c, clause_before, base),

@@ -50,6 +50,76 @@ PAGE_FURNITURE_LINE = re.compile(
 #: A furniture line is at most this long.
 MAX_FURNITURE_LINE = 80
 
+# --- Comparable indicators (the vocabulary itself is data/indicators.csv) -----------------------
+
+#: Unit bases each unit class of the vocabulary accepts.
+INDICATOR_UNIT_CLASSES = {
+    "percent": {"percent"},
+    "money": {"CNY", "USD"},
+    "person": {"person"},
+    "mass": {"kg", "t"},
+    "concentration": {"ug/m3"},
+}
+#: A growth code needs one of these between its variant and the figure (or in the variant: 经济增长).
+GROWTH_CUE = re.compile(r"增长|增速|增幅|上涨|涨幅|提高|提升|回升|下降|降低|减少")
+REDUCTION_CUE = re.compile(r"下降|降低|减少|降幅|压减")
+#: Between a variant and the figure these make the figure another measure (a share of it, a gap).
+INDICATOR_BLOCKERS = re.compile(r"占|比重|其中|高于|快于|低于|慢于|拉动|贡献|的[^增]")
+#: A variant more than this many characters before its figure does not name it.
+MAX_INDICATOR_GAP = 14
+#: Short variants that also end the names of parts of a measure (县域经济增长, 民营企业进出口):
+#: they name the headline measure only after one of LOOSE_VARIANT_OPENERS or at a clause start.
+LOOSE_VARIANTS = {
+    "经济增长",
+    "经济增速",
+    "经济总量",
+    "生产总值",
+    "地区生产总值",
+    "GDP",
+    "居民收入",
+    "出口",
+    "进出口",
+    "进出口总额",
+    "进出口总值",
+    "出口总额",
+    "出口额",
+    "工业增加值",
+}
+LOOSE_VARIANT_OPENERS = (
+    "年",
+    "其中",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "全州",
+    "全盟",
+    "全旗",
+    "全国",
+    "我省",
+    "我市",
+    "我区",
+    "我县",
+    "地区",
+    "实现",
+    "完成",
+    "全年",
+    "今年",
+    "去年",
+    "预计",
+    "力争",
+    "确保",
+    "争取",
+    "是",
+    "的",
+    "外贸",
+    "货物",
+)
+#: A figure on another basis than the headline measure's ("扣除房地产开发投资后", "同口径增长").
+OTHER_BASIS = re.compile(r"扣除|剔除|不含|同口径|可比口径")
+#: The words that open a report's main expected targets.
+HEADLINE_TARGETS_WORD = "主要预期目标"
+
 # --- Metadata ---------------------------------------------------------------------------------
 
 #: The words that name the genre in a title line ("2026年湖北省政府工作报告").
@@ -104,6 +174,8 @@ MAX_BARE_HEADING = 24
 #: the n-th runs from FIVE_YEAR_PLAN_EPOCH + 5 * (n - 3).
 FIVE_YEAR_PLAN = re.compile(r"(?P<n>十[一二三四五六七八九]|[一二三四五六七八九])五")
 FIVE_YEAR_PLAN_EPOCH = 1966
+#: In a sentence, a plan's name speaks of its period only when followed by one of these.
+PERIOD_AFTER_PLAN_NAME = re.compile(r"[”\"」]?\s*(?:时期|期间|以来|规划期|这五年|五年)")
 #: Cues that a sentence speaks of the five years just ended, or of the five years ahead.
 PAST_PERIOD_CUES = ("五年来", "过去五年", "五年间", "这五年", "五年里")
 NEW_PERIOD_CUES = ("未来五年", "今后五年")

@@ -64,13 +64,18 @@ def five_year_plan(numeral: str) -> tuple[int, int]:
     return first, first + 4
 
 
-def named_period(text: str, plan_year: int | None) -> Period | None:
-    """The period a text names by cue, or None when it names none or also names a single year."""
+def named_period(text: str, plan_year: int | None, heading: bool = False) -> Period | None:
+    """The period a text names by cue, or None when it names none or also names a single year.
+
+    A heading names its period by the plan's name alone ("“十五五”主要目标任务"); a sentence must
+    speak of the period itself ("十四五时期", "十四五以来"), since "完成“十四五”任务" is context."""
     if plan_year is None or any(cue in text for cue in lexicon.SINGLE_YEAR_CUES):
         return None
     if set(years_named(text)) & {plan_year, plan_year - 1}:
         return None
     match = lexicon.FIVE_YEAR_PLAN.search(text)
+    if match and not heading and not lexicon.PERIOD_AFTER_PLAN_NAME.match(text, match.end()):
+        match = None
     if match:
         first, last = five_year_plan(match["n"])
         return Period("past_period" if last < plan_year else "new_period", first, last)

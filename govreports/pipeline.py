@@ -8,6 +8,7 @@ from . import lexicon
 from . import parts as parts_stage
 from .entities import extract_entities
 from .facts import build_facts
+from .indicators import mark_headlines
 from .metadata import SourceFile, build_document
 from .quantities import candidates
 from .records import Document, Extraction, Fact, QualityFlag, Section
@@ -25,7 +26,7 @@ def _heading_cue(
     part, source, period, period_settled = None, "none", None, False
     while section is not None:
         if not period_settled:
-            period = parts_stage.named_period(section.heading, plan_year)
+            period = parts_stage.named_period(section.heading, plan_year, heading=True)
             period_settled = period is not None or bool(parts_stage.years_named(section.heading))
         if part is None and section.part_source in ("heading", "inherited", "order"):
             if section.part in ("review", "plan"):
@@ -65,6 +66,7 @@ def extract_document(source: SourceFile) -> Extraction:
     )
     found = [c for c in candidates(text, skip) if c.is_fact]
     facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)
+    facts = mark_headlines(source.raw, facts, sections)
     entities = extract_entities(cleaned, document.doc_id, sentence_parts, sections)
     flags = cleaned.flags + metadata_flags(document, source.raw) + unknown_unit_flags(facts)
     return Extraction(

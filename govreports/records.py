@@ -83,6 +83,8 @@ class Fact:
     year_start: int | None
     time_scope: str
     indicator: str
+    indicator_code: str | None
+    headline: bool
     category: str
     kind: str
     comparator: str

@@ -1,0 +1,156 @@
+"""Stage 5c: comparable indicators. A fact's ``indicator_code`` from a documented vocabulary, and
+which facts are the report's headline figures.
+
+The vocabulary (``data/indicators.csv``, one row per code with its English and Chinese label, the
+printed variants it covers, the kind of figure and the unit it expects) names the headline measures
+that reports print many ways (地区生产总值 / 生产总值 / 全省生产总值 / 经济增长 / GDP). A code is
+given only when a variant stands in the figure's own clause, the unit fits the measure, and a growth
+code has its growth word: a wrong code is worse than none.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from . import lexicon
+from .records import Fact, Section
+
+VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "indicators.csv"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label_en: str
+    label_zh: str
+    kind: str  # growth_rate | level | rate | share | count | reduction
+    unit_class: str  # percent | money | person | mass | concentration
+    needs_cue: str  # growth | reduction | "" (none)
+    direction: str  # higher | lower: which way is better, for judging a target met
+    category: str
+    variants: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> tuple[Indicator, ...]:
+    with VOCABULARY_FILE.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            Indicator(**{**row, "variants": tuple(v for v in row["variants"].split(";") if v)})
+            for row in csv.DictReader(handle)
+        )
+
+
+@cache
+def by_code() -> dict[str, Indicator]:
+    return {indicator.code: indicator for indicator in vocabulary()}
+
+
+def _fits_cue(indicator: Indicator, variant: str, between: str) -> bool:
+    if lexicon.INDICATOR_BLOCKERS.search(between) or len(between) > lexicon.MAX_INDICATOR_GAP:
+        return False
+    if indicator.needs_cue == "growth":
+        return bool(lexicon.GROWTH_CUE.search(between) or lexicon.GROWTH_CUE.search(variant))
+    if indicator.needs_cue == "reduction":
+        return bool(lexicon.REDUCTION_CUE.search(between))
+    return not (indicator.kind in ("level", "count") and lexicon.GROWTH_CUE.search(between))
+
+
+def _stands_alone(before: str) -> bool:
+    """Whether a loose variant (经济增长, 进出口) starts its noun phrase: nothing before it in the
+    clause but a verb, a time word or the region's own name."""
+    return not before or not re.match(r"[\u4e00-\u9fff]", before[-1]) or before.endswith(lexicon.LOOSE_VARIANT_OPENERS)
+
+
+def match_code(before: str, unit_base: str | None) -> str | None:
+    """The code whose variant names the figure at the end of ``before`` (its clause up to the number).
+
+    The variant nearest the number wins, then the longest (人均地区生产总值 over 地区生产总值).
+    """
+    best: tuple[int, int, str] | None = None
+    for indicator in vocabulary():
+        if unit_base not in lexicon.INDICATOR_UNIT_CLASSES[indicator.unit_class]:
+            continue
+        for variant in indicator.variants:
+            pos = before.rfind(variant)
+            if pos < 0 or not _fits_cue(indicator, variant, before[pos + len(variant) :]):
+                continue
+            if before[max(0, pos - 2) : pos] == "城乡":
+                continue  # 城乡居民…: urban and rural at once, never "all residents"
+            if variant in lexicon.LOOSE_VARIANTS and not _stands_alone(before[:pos]):
+                continue  # 县域经济增长, 民营经济增长: a part of the economy, not its whole
+            key = (pos + len(variant), len(variant), indicator.code)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+def code_for(
+    before: str, unit_base: str | None, item: str | None, items: list[str], index: int, sentence: str = ""
+) -> str | None:
+    """The code of a figure. In a list of values each value has its own item: "城镇和农村居民人均可支配
+    收入分别增长4.3%、5.3%" gives 城镇居民人均可支配收入 to the first (a short item borrows the tail
+    of the last one) and 农村居民人均可支配收入 to the second. A figure on another basis (扣除房地产
+    开发投资后, 同口径) is no headline measure: ``sentence`` is its sentence up to the figure."""
+    previous_clause = re.split(r"[，；：,]", sentence[: len(sentence) - len(before)].rstrip("，,；：;"))[-1]
+    if lexicon.OTHER_BASIS.search(before) or re.search(r"(?:扣除|剔除|不含).*后$", previous_clause):
+        return None
+    respectively = before.rfind("分别")
+    if index >= 0 and respectively > 0:
+        subject = re.split(r"[，；：]", before[:respectively])[-1]
+        parts = [p for p in re.split(r"[、和与及]", subject) if p]
+        if index < len(parts) >= 2:
+            own = parts[index]
+            completed = own + parts[-1][len(own) :] if index < len(parts) - 1 else own
+            return match_code(completed + before[respectively:], unit_base)
+        if "城乡居民" in subject and index in (0, 1):  # 城乡居民…分别: urban, then rural
+            own = subject.replace("城乡居民", ("城镇居民", "农村居民")[index])
+            return match_code(own + before[respectively:], unit_base)
+    if item:
+        code = match_code(item, unit_base)
+        if code is not None:
+            return code
+    return match_code(before, unit_base)
+
+
+def headline_spans(raw: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """Raw spans of the main expected targets: from 主要预期目标 to the end of its paragraph, or the
+    whole section under a heading that names them."""
+    spans = []
+    for match in re.finditer(lexicon.HEADLINE_TARGETS_WORD, raw):
+        line_start = raw.rfind("\n", 0, match.start()) + 1
+        line_end = raw.find("\n", match.end())
+        line_end = len(raw) if line_end < 0 else line_end
+        section = next((s for s in sections if s.char_start == line_start), None)
+        if section is not None and len(raw[line_start:line_end].strip()) <= lexicon.MAX_BARE_HEADING:
+            spans.append((section.char_start, section.char_end))
+        else:
+            spans.append((match.start(), line_end))
+    return spans
+
+
+def mark_headlines(raw: str, facts: list[Fact], sections: list[Section]) -> list[Fact]:
+    """Headline targets sit in a 主要预期目标 passage; headline achievements in the review's summary
+    paragraph, the one that first gives the reviewed year's GDP growth (else its GDP)."""
+    target_spans = headline_spans(raw, sections)
+    reviewed = [f for f in facts if f.table == "achievements" and f.time_scope == "reviewed_year"]
+    growth = [f for f in reviewed if f.indicator_code == "gdp_growth"] or [
+        f for f in reviewed if f.indicator_code == "gdp"
+    ]
+    summary = min(growth, key=lambda f: f.number_start, default=None)
+    summary_span = None
+    if summary is not None:
+        start = raw.rfind("\n", 0, summary.number_start) + 1
+        end = raw.find("\n", summary.number_start)
+        summary_span = (start, len(raw) if end < 0 else end)
+    marked = []
+    for fact in facts:
+        if fact.table == "targets":
+            headline = any(a <= fact.number_start < b for a, b in target_spans)
+        else:
+            headline = summary_span is not None and summary_span[0] <= fact.number_start < summary_span[1]
+        marked.append(replace(fact, headline=headline))
+    return marked
