@@ -274,8 +274,9 @@ def build_facts(
             )
             table = "achievements" if when.part == "review" else "targets"
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
+            borrowed = ""
             if indicator in lexicon.BARE_INDICATORS:
-                indicator = subject_before(text, start) + indicator
+                indicator = borrowed = subject_before(text, start) + indicator
             code = indicators.code_for(
                 _without_figures(text, start, c, members),
                 base,
@@ -283,6 +284,7 @@ def build_facts(
                 list(pairs.values()),
                 members.index(c) if len(members) > 1 else -1,
                 text[sentence_start : c.token.start],
+                borrowed,
             )
             quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)

@@ -89,14 +89,24 @@ def match_code(before: str, unit_base: str | None) -> str | None:
 
 
 def code_for(
-    before: str, unit_base: str | None, item: str | None, items: list[str], index: int, sentence: str = ""
+    before: str,
+    unit_base: str | None,
+    item: str | None,
+    items: list[str],
+    index: int,
+    sentence: str = "",
+    borrowed: str = "",
 ) -> str | None:
     """The code of a figure. In a list of values each value has its own item: "城镇和农村居民人均可支配
     收入分别增长4.3%、5.3%" gives 城镇居民人均可支配收入 to the first (a short item borrows the tail
     of the last one) and 农村居民人均可支配收入 to the second. A figure on another basis (扣除房地产
-    开发投资后, 同口径) is no headline measure: ``sentence`` is its sentence up to the figure."""
+    开发投资后, 同口径) or for part of the year (上半年, 前三季度, 1-8月) is no headline measure:
+    ``sentence`` is its sentence up to the figure. ``borrowed`` is the subject an earlier clause
+    gave a bare figure ("地区生产总值…，全年预计同比增长1.5%")."""
+    if lexicon.PART_OF_YEAR.search(re.split(r"全年|年度", sentence)[-1]):
+        return None
     previous_clause = re.split(r"[，；：,]", sentence[: len(sentence) - len(before)].rstrip("，,；：;"))[-1]
-    if lexicon.OTHER_BASIS.search(before) or re.search(r"(?:扣除|剔除|不含).*后$", previous_clause):
+    if lexicon.OTHER_BASIS.search(before) or re.search(r"^(?:扣除|剔除|不含)|(?:扣除|剔除|不含).*后$", previous_clause):
         return None
     respectively = before.rfind("分别")
     if index >= 0 and respectively > 0:
@@ -113,7 +123,7 @@ def code_for(
         code = match_code(item, unit_base)
         if code is not None:
             return code
-    return match_code(before, unit_base)
+    return match_code(before, unit_base) or (match_code(borrowed, unit_base) if borrowed else None)
 
 
 def headline_spans(raw: str, sections: list[Section]) -> list[tuple[int, int]]:

@@ -115,8 +115,19 @@ LOOSE_VARIANT_OPENERS = (
     "外贸",
     "货物",
 )
+#: A figure for part of the year is not the year's headline measure.
+PART_OF_YEAR = re.compile(
+    r"上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|"
+    r"[0-9一二三四五六七八九十]{1,2}\s*[-—–至]\s*[0-9一二三四五六七八九十]{1,2}\s*月|前[0-9一二三四五六七八九十]{1,2}个?月"
+)
 #: A figure on another basis than the headline measure's ("扣除房地产开发投资后", "同口径增长").
 OTHER_BASIS = re.compile(r"扣除|剔除|不含|同口径|可比口径")
+#: A growth figure printed after one of these is a decline: -3 for 下降3% when compared.
+DECLINE_WORDS = re.compile(r"下降|回落|减少|降低|负增长")
+#: A target "about" a value (左右, 约) is met within this many percentage points (rates) or this
+#: share of the target (amounts), on the measure's good side.
+APPROXIMATE_TOLERANCE_POINTS = 0.5
+APPROXIMATE_TOLERANCE_SHARE = 0.05
 #: The words that open a report's main expected targets.
 HEADLINE_TARGETS_WORD = "主要预期目标"
 

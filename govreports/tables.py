@@ -11,10 +11,23 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
+from . import outcomes
 from .records import Extraction
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-TABLES = ("documents", "sections", "targets", "achievements", "projects", "events", "quality_flags")
+TABLES = (
+    "documents",
+    "sections",
+    "targets",
+    "achievements",
+    "projects",
+    "events",
+    "quality_flags",
+    "target_outcomes",
+    "panel",
+)
+#: Tables derived across documents (``outcomes``), not extracted from one.
+DERIVED_TABLES = ("target_outcomes", "panel")
 
 
 @cache
@@ -33,7 +46,7 @@ def _project(record: dict, table: str) -> dict:
 def extraction_rows(extraction: Extraction) -> dict[str, list[dict]]:
     """The rows one document contributes to each table, in schema column order."""
     rows: dict[str, list[dict]] = {table: [] for table in TABLES}
-    rows["documents"].append(_project(asdict(extraction.document), "documents"))
+    rows["documents"].append(_project(asdict(extraction.document), "documents"))  # derived tables stay empty
     rows["sections"] += [_project(asdict(s), "sections") for s in extraction.sections]
     for fact in extraction.facts:
         rows[fact.table].append(_project(asdict(fact), fact.table))
@@ -54,6 +67,7 @@ def merge_rows(per_document: list[dict[str, list[dict]]]) -> dict[str, list[dict
     for document_rows in per_document:
         for table in TABLES:
             rows[table] += document_rows[table]
+    rows.update({table: [_project(r, table) for r in derived] for table, derived in outcomes.derive(rows).items()})
     for table, table_rows in rows.items():
         key = table_schema(table)["primaryKey"]
         table_rows.sort(key=lambda row: tuple(row[k] for k in key))
