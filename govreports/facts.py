@@ -147,6 +147,18 @@ def _noun_after(text: str, c: Candidate) -> str:
     return noun if c.unit_end < len(text) and noun and not noun.startswith(("的", "和", "及")) else ""
 
 
+def clean_indicator(phrase: str) -> str:
+    """The measured noun phrase: years, places, commitments and verbs around it left off."""
+    changed = True
+    while changed:
+        changed = False
+        for pattern in (lexicon.INDICATOR_CLEAN_LEADING, lexicon.INDICATOR_CLEAN_TRAILING):
+            shorter = pattern.sub("", phrase, count=1)
+            if shorter != phrase and len(shorter) >= 2:
+                phrase, changed = shorter, True
+    return phrase
+
+
 def _without_figures(text: str, start: int, c: Candidate, members: list[Candidate]) -> str:
     """The clause before a figure with the other figures (and their units) left out."""
     return "".join(
@@ -277,6 +289,7 @@ def build_facts(
             borrowed = ""
             if indicator in lexicon.BARE_INDICATORS:
                 indicator = borrowed = subject_before(text, start) + indicator
+            indicator = clean_indicator(indicator)
             code = indicators.code_for(
                 _without_figures(text, start, c, members),
                 base,

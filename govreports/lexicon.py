@@ -115,6 +115,17 @@ LOOSE_VARIANT_OPENERS = (
     "外贸",
     "货物",
 )
+#: What is left off the indicator phrase: the years, places, commitments and verbs around the measured
+#: noun phrase ("到2030年常住人口城镇化率达到" -> 常住人口城镇化率). 新增/新建 stay: they are the measure.
+INDICATOR_CLEAN_LEADING = re.compile(
+    r"^(?:到|至)?(?:19|20)[0-9]{2}\s*年(?:末|底)?|^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县)|"
+    r"^(?:全年|今年|去年|年内)|^(?:力争|确保|争取|预计|努力|累计)|"
+    r"^(?:完成|实施|建成|建设|新开工|开工|改造提升|培育|引进|发放|推动|推进|打造|创建|招引|开展|组织|实现)"
+)
+INDICATOR_CLEAN_TRAILING = re.compile(
+    r"(?:同比增长|年均增长|增长|增速|增幅|下降|降低|提高到|提升到|提高至|提升至|提高|提升|缩小到|缩小至|"
+    r"降至|降到|达到|达|控制在|保持在|保持|稳定在|突破|超过|超|为|完成|实现|分别|年均)$"
+)
 #: A figure for part of the year is not the year's headline measure.
 PART_OF_YEAR = re.compile(
     r"上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|"
@@ -708,7 +719,8 @@ INDICATOR_LEADING_WORDS = (
     "全区",
     "全市",
     "全县",
-    "实际",
+    "全省",
+    "全州",
     "努力",
     "再",
     "继续",

@@ -1,0 +1,101 @@
+"""indicator_code from the vocabulary, and headline figures: sentences of our own."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govreports import lexicon
+from govreports.indicators import by_code, vocabulary
+from govreports.metadata import SourceFile
+from govreports.pipeline import extract_document
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "某省政府工作报告\n\n（2026年1月20日在某省第十四届人民代表大会第四次会议上）\n\n"
+
+
+def facts(body):
+    return extract_document(SourceFile(Path("c.txt"), "c", HEADER + body, "0" * 64, None)).facts
+
+
+def codes(body):
+    return [(f.value, f.indicator_code) for f in facts(body)]
+
+
+def test_the_vocabulary_is_complete_and_unambiguous():
+    schema = json.loads((ROOT / "schemas" / "targets.schema.json").read_text(encoding="utf-8"))
+    categories = next(f for f in schema["fields"] if f["name"] == "category")["constraints"]["enum"]
+    assert len(vocabulary()) == len(by_code()) >= 30
+    for indicator in vocabulary():
+        assert indicator.label_en and indicator.label_zh and indicator.variants, indicator.code
+        assert indicator.unit_class in lexicon.INDICATOR_UNIT_CLASSES
+        assert indicator.kind in ("growth_rate", "level", "rate", "share", "count", "reduction")
+        assert indicator.needs_cue in ("", "growth", "reduction") and indicator.direction in ("higher", "lower")
+        assert indicator.category in categories
+    seen = {}
+    for indicator in vocabulary():  # one printed variant, one unit class: one code
+        for variant in indicator.variants:
+            key = (variant, indicator.unit_class, indicator.needs_cue)
+            assert key not in seen, (variant, seen.get(key), indicator.code)
+            seen[key] = indicator.code
+
+
+def test_growth_and_level_of_one_measure_get_their_own_codes():
+    body = "一、2025年工作回顾\n\n全省地区生产总值达到5.2万亿元、增长5.1%，一般公共预算收入3100亿元、增长2.4%。\n"
+    assert codes(body) == [(5.2, "gdp"), (5.1, "gdp_growth"), (3100, "budget_revenue"), (2.4, "budget_revenue_growth")]
+
+
+def test_printed_variants_share_a_code():
+    body = "二、2026年工作安排\n\n主要预期目标是：经济增长5%左右，规上工业增加值增长6%，规模工业增加值增长6%，居民消费价格涨幅2%左右。\n"
+    assert [c for _, c in codes(body)] == ["gdp_growth", "industrial_va_growth", "industrial_va_growth", "cpi"]
+
+
+def test_a_part_of_the_measure_or_of_the_year_gets_no_code():
+    body = (
+        "一、2025年工作回顾\n\n县域经济增长5.5%，上半年地区生产总值增长4.8%，"
+        "扣除房地产开发投资后，固定资产投资增长2.7%，民营企业进出口总额增长8%。\n"
+    )
+    assert [c for _, c in codes(body)] == [None, None, None, None]
+
+
+def test_urban_and_rural_incomes_in_one_list_get_their_own_codes():
+    body = "一、2025年工作回顾\n\n城镇和农村居民人均可支配收入分别增长4.3%、5.9%，城乡居民人均可支配收入分别增长4.1%、6.2%。\n"
+    assert [c for _, c in codes(body)] == [
+        "income_pc_urban_growth",
+        "income_pc_rural_growth",
+        "income_pc_urban_growth",
+        "income_pc_rural_growth",
+    ]
+
+
+def test_a_share_or_a_gap_is_not_the_measure_itself():
+    body = "一、2025年工作回顾\n\n民间投资占固定资产投资比重达到55%，地区生产总值增速高于全国0.3个百分点。\n"
+    assert [c for _, c in codes(body)] == [None, None]
+
+
+def test_category_follows_the_code():
+    [fact] = facts("二、2026年工作安排\n\n城镇调查失业率控制在5.5%以内。\n")
+    assert (fact.indicator_code, fact.category) == ("unemployment_surveyed", "employment")
+
+
+def test_headline_marks_the_main_expected_targets_and_the_review_summary():
+    body = (
+        "一、2025年工作回顾\n\n2025年，全省地区生产总值增长5.1%，城镇新增就业52万人。\n"
+        "科技创新取得新进展，新增高新技术企业800家。\n\n"
+        "二、2026年工作安排\n\n今年主要预期目标是：地区生产总值增长5%左右，城镇新增就业50万人以上。\n"
+        "新建5G基站1万个。\n"
+    )
+    marked = {(f.table, f.value): f.headline for f in facts(body)}
+    assert marked == {
+        ("achievements", 5.1): True,
+        ("achievements", 52): True,
+        ("achievements", 800): False,
+        ("targets", 5): True,
+        ("targets", 50): True,
+        ("targets", 1): False,
+    }
+
+
+@pytest.mark.parametrize("code", ["gdp", "gdp_growth", "cpi", "pm25", "new_urban_jobs"])
+def test_each_code_has_an_english_and_a_chinese_label(code):
+    assert by_code()[code].label_en and by_code()[code].label_zh
