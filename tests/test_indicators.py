@@ -46,7 +46,10 @@ def test_growth_and_level_of_one_measure_get_their_own_codes():
 
 
 def test_printed_variants_share_a_code():
-    body = "二、2026年工作安排\n\n主要预期目标是：经济增长5%左右，规上工业增加值增长6%，规模工业增加值增长6%，居民消费价格涨幅2%左右。\n"
+    body = (
+        "二、2026年工作安排\n\n主要预期目标是：经济增长5%左右，规上工业增加值增长6%，"
+        "规模工业增加值增长6%，居民消费价格涨幅2%左右。\n"
+    )
     assert [c for _, c in codes(body)] == ["gdp_growth", "industrial_va_growth", "industrial_va_growth", "cpi"]
 
 
@@ -59,7 +62,10 @@ def test_a_part_of_the_measure_or_of_the_year_gets_no_code():
 
 
 def test_urban_and_rural_incomes_in_one_list_get_their_own_codes():
-    body = "一、2025年工作回顾\n\n城镇和农村居民人均可支配收入分别增长4.3%、5.9%，城乡居民人均可支配收入分别增长4.1%、6.2%。\n"
+    body = (
+        "一、2025年工作回顾\n\n城镇和农村居民人均可支配收入分别增长4.3%、5.9%，"
+        "城乡居民人均可支配收入分别增长4.1%、6.2%。\n"
+    )
     assert [c for _, c in codes(body)] == [
         "income_pc_urban_growth",
         "income_pc_rural_growth",
