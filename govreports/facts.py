@@ -136,7 +136,7 @@ def _strip_words(phrase: str) -> str:
 
 def _noun_after(text: str, c: Candidate) -> str:
     """The noun a count measures when it stands before it ("实施48个旧改工程")."""
-    match = re.match(r"[^，。；、：0-9０-９（(]{1,16}", text[c.unit_end :])
+    match = re.match(r"[^，。；、：,;:!?0-9０-９（(\n]{1,16}", text[c.unit_end :])
     if not match:
         return ""
     noun = re.split(
@@ -185,15 +185,19 @@ def indicator_for(text: str, c: Candidate, start: int, neighbours: list[Candidat
 
 def subject_before(text: str, clause_start_pos: int) -> str:
     """The subject of the nearest earlier clause of the same sentence that has one
-    ("固定资产投资保持稳定增长，全年完成734亿元" -> 固定资产投资)."""
+    ("固定资产投资保持稳定增长，全年完成734亿元" -> 固定资产投资; "全年实现地区生产总值391.4亿元，
+    增长7.6%" -> 地区生产总值). Notes on method (按可比价计算, 初步核算) are no subjects."""
     sentence_start = max(text.rfind(c, 0, clause_start_pos) for c in "。！？\n") + 1
-    clauses = re.split(r"[，；：]", text[sentence_start:clause_start_pos])
+    clauses = re.split(r"[，；：,;]", text[sentence_start:clause_start_pos])
     for clause in reversed(clauses):
-        clause = lexicon.SUBJECT_OPENERS.sub("", clause)
-        subject = lexicon.SUBJECT_STOPS.split(clause, maxsplit=1)[0]
-        subject = _strip_words(subject)
-        if len(subject) >= 3 and not re.search(r"[0-9０-９、]", subject):
-            return subject
+        clause = lexicon.SUBJECT_OPENERS.sub("", clause.strip())
+        if lexicon.METHOD_NOTES.match(clause):
+            continue
+        clause = re.split(r"[0-9０-９]", clause, maxsplit=1)[0]  # the subject stands before its figure
+        for piece in lexicon.SUBJECT_STOPS.split(clause):
+            subject = _strip_words(piece)
+            if len(subject) >= 3 and not re.search(r"[、]", subject):
+                return subject
     return ""
 
 
@@ -287,8 +291,16 @@ def build_facts(
             table = "achievements" if when.part == "review" else "targets"
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
             borrowed = ""
-            if indicator in lexicon.BARE_INDICATORS:
-                indicator = borrowed = subject_before(text, start) + indicator
+            if clean_indicator(indicator) in lexicon.BARE_INDICATORS:
+                indicator = clean_indicator(indicator)
+                # "全体居民人均可支配收入达39545元、增长5%": the subject of the clause's first item,
+                # else of an earlier clause of the sentence
+                first_item = clean_indicator(_strip_words(_without_figures(text, start, c, members).split("、")[0]))
+                subject = first_item if "、" in text[start : c.token.start] and len(first_item) >= 3 else ""
+                subject = subject or subject_before(text, start)
+                # several values after a borrowed subject ("…收入分别达到6.1万元、3.3万元，增长8.5%和9%") share it
+                borrowed = subject + ("分别" if len(members) > 1 else "") + indicator
+                indicator = subject + indicator
             indicator = clean_indicator(indicator)
             code = indicators.code_for(
                 _without_figures(text, start, c, members),
@@ -299,6 +311,16 @@ def build_facts(
                 text[sentence_start : c.token.start],
                 borrowed,
             )
+            if (
+                code
+                and when.scope in ("past_period", "new_period")
+                and indicators.by_code()[code].kind
+                in (
+                    "growth_rate",
+                    "reduction",
+                )
+            ):
+                code = None  # growth over five years (年均, 累计) is not the year's measure
             quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)

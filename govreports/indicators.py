@@ -108,22 +108,30 @@ def code_for(
     previous_clause = re.split(r"[，；：,]", sentence[: len(sentence) - len(before)].rstrip("，,；：;"))[-1]
     if lexicon.OTHER_BASIS.search(before) or re.search(r"^(?:扣除|剔除|不含)|(?:扣除|剔除|不含).*后$", previous_clause):
         return None
-    respectively = before.rfind("分别")
-    if index >= 0 and respectively > 0:
-        subject = re.split(r"[，；：]", before[:respectively])[-1]
+    for source in (before, borrowed):
+        respectively = source.rfind("分别")
+        if index < 0 or respectively <= 0:
+            continue
+        subject = re.split(r"[，；：]", source[:respectively])[-1]
         parts = [p for p in re.split(r"[、和与及]", subject) if p]
         if index < len(parts) >= 2:
             own = parts[index]
             completed = own + parts[-1][len(own) :] if index < len(parts) - 1 else own
-            return match_code(completed + before[respectively:], unit_base)
+            return match_code(completed + _list_tail(source[respectively:]), unit_base)
         if "城乡居民" in subject and index in (0, 1):  # 城乡居民…分别: urban, then rural
             own = subject.replace("城乡居民", ("城镇居民", "农村居民")[index])
-            return match_code(own + before[respectively:], unit_base)
-    if item:
-        code = match_code(item, unit_base)
+            return match_code(own + _list_tail(source[respectively:]), unit_base)
+    if item:  # a list of values paired with a list of things: 城镇 borrows 农村居民人均可支配收入's tail
+        own = item + items[-1][len(item) :] if items and len(item) <= 4 and items[-1] != item else item
+        code = match_code(own + _list_tail(before), unit_base) or match_code(own, unit_base)
         if code is not None:
             return code
     return match_code(before, unit_base) or (match_code(borrowed, unit_base) if borrowed else None)
+
+
+def _list_tail(words: str) -> str:
+    """ "分别增长、" before the second value: the verb the values share, without the list's joints."""
+    return re.sub(r"[、和及与]|左右|以上", "", words)
 
 
 def headline_spans(raw: str, sections: list[Section]) -> list[tuple[int, int]]:

@@ -64,7 +64,8 @@ INDICATOR_UNIT_CLASSES = {
 GROWTH_CUE = re.compile(r"增长|增速|增幅|上涨|涨幅|提高|提升|回升|下降|降低|减少")
 REDUCTION_CUE = re.compile(r"下降|降低|减少|降幅|压减")
 #: Between a variant and the figure these make the figure another measure (a share of it, a gap).
-INDICATOR_BLOCKERS = re.compile(r"占|比重|其中|高于|快于|低于|慢于|拉动|贡献|的[^增]")
+#: A list separator there means the variant names an earlier item of the list.
+INDICATOR_BLOCKERS = re.compile(r"占|比重|其中|高于|快于|低于|慢于|拉动|贡献|的[^增]|、")
 #: A variant more than this many characters before its figure does not name it.
 MAX_INDICATOR_GAP = 14
 #: Short variants that also end the names of parts of a measure (县域经济增长, 民营企业进出口):
@@ -1365,6 +1366,8 @@ BARE_INDICATORS = ("完成", "增长", "同比增长", "增幅", "增速", "实�
 #: Time words opening a clause, dropped before its subject is read ("前三季度", "上半年", "1-8月").
 SUBJECT_OPENERS = re.compile(r"^(?:上半年|下半年|前三季度|一季度|全年|当年|今年|去年|[0-9０-９\-—]+月|其中|特别是)+")
 #: Where a clause's subject ends: the first verb or cue after it.
+#: Clauses that note how a figure was computed, not what it measures.
+METHOD_NOTES = re.compile(r"按.{0,6}计算|初步(?:统计|核算)|据.{0,8}(?:统计|测算)|扣除.{0,12}因素")
 SUBJECT_STOPS = re.compile(
     r"保持|实现|完成|同比|比上年|较上年|增长|下降|达到|达|居|位列|均|提升|提高|稳定|继续|预计|经受|扣除|获|为|拉动"
 )
