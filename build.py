@@ -16,6 +16,7 @@ package that does not validate); 2 bad command-line arguments. On 1 the previous
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from govreports.conform import rows_problems  # noqa: E402
 from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document  # noqa: E402
+from govreports.package import corpus_metadata, project_metadata  # noqa: E402
 from govreports.pipeline import extract_document  # noqa: E402
 from govreports.records import Extraction  # noqa: E402
 from govreports.tables import extraction_rows, merge_rows  # noqa: E402
@@ -82,14 +84,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--strict", action="store_true", help="stop at the first report that cannot be built (default for raw/)"
     )
+    parser.add_argument(
+        "--metadata",
+        type=Path,
+        default=None,
+        help="JSON file of package metadata (name, title, description, keywords …) for a --raw build; "
+        "by default such a build describes its own corpus",
+    )
     args = parser.parse_args(argv)
     out_dir = (args.out or ROOT / "data").resolve()
     descriptor = ROOT / "datapackage.json" if args.out is None else out_dir / "datapackage.json"
+    docs_dir = ROOT / "docs" if args.out is None else out_dir / "docs"
     strict = args.strict or args.out is None  # the project's own release: every report must build
     try:
         rows, skipped = build_rows(args.raw, strict)
+        meta = project_metadata() if args.out is None and args.metadata is None else corpus_metadata(rows["documents"])
+        if args.metadata is not None:
+            meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
         if args.check:
-            changed = differences(rows, out_dir, descriptor)
+            changed = differences(rows, out_dir, descriptor, docs_dir, meta)
             if changed:
                 print(
                     f"build.py --check: {len(changed)} file(s) differ from a fresh build: {', '.join(changed)}",
@@ -98,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_FAILED
             print("build.py --check: outputs are current")
             return EXIT_OK
-        write_package(rows, out_dir, descriptor)
+        write_package(rows, out_dir, descriptor, docs_dir, meta)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import __version__
 from .tables import table_schema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-NAME = "gongshu-government-work-reports"
-TITLE = "Gongshu District (Hangzhou) government work reports as tables"
-DESCRIPTION = (
-    "Targets, achievements, named projects and events extracted from the government work reports "
-    "(政府工作报告) of Gongshu District, Hangzhou, with every row carrying the exact source quote and "
-    "its character offsets into the raw text. Also: the reports' sections and the defects found in "
-    "the source transcriptions. CSV and Parquet hold the same rows. Values are in the source's Chinese."
-)
-LICENSES = [
-    {
-        "name": "CC-BY-4.0",
-        "path": "https://creativecommons.org/licenses/by/4.0/",
-        "title": "Creative Commons Attribution 4.0 International (the data tables)",
-    },
-    {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License (the code)"},
-]
-CONTRIBUTORS = [{"title": "Gongshu Work Reports open-data project", "roles": ["creator", "publisher"]}]
-KEYWORDS = [
-    "China",
-    "local government",
-    "government work report",
-    "政府工作报告",
-    "Hangzhou",
-    "Gongshu",
-    "拱墅区",
-    "targets",
-    "policy",
-    "provenance",
-]
+METADATA_FILE = Path(__file__).resolve().parent.parent / "package-metadata.json"
 MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
@@ -78,7 +52,35 @@ def resource(csv_file: ResourceFile, parquet_file: ResourceFile) -> dict:
     }
 
 
-def descriptor(files: list[ResourceFile], documents: list[dict]) -> dict:
+def project_metadata() -> dict:
+    """The release's metadata, kept as data in one file (name, title, keywords, licences, date)."""
+    meta = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    return {**meta, "version": __version__}
+
+
+def corpus_metadata(documents: list[dict]) -> dict:
+    """Metadata describing a build of someone else's reports: its own regions and years."""
+    built = [d for d in documents if d["status"] == "built"]
+    regions = sorted({d["region"] for d in built if d.get("region")})
+    years = sorted({d["plan_year"] for d in built if d.get("plan_year")})
+    where = "、".join(regions[:8]) + ("…" if len(regions) > 8 else "") if regions else "unnamed regions"
+    when = f"{years[0]}-{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "years unknown")
+    base = project_metadata()
+    return {
+        **base,
+        "name": "government-work-reports",
+        "title": f"Government work reports of {where} ({when}) as tables",
+        "description": (
+            f"Targets, achievements, named projects and events extracted from {len(built)} government work "
+            f"report(s) (政府工作报告) of {where}, {when}, with every row carrying the exact source quote and "
+            "its character offsets into the raw text. Built with the govreports code; values are in the "
+            "source's Chinese."
+        ),
+        "keywords": ["China", "local government", "government work report", "政府工作报告", *regions[:8]],
+    }
+
+
+def descriptor(files: list[ResourceFile], documents: list[dict], meta: dict, downloads: list[dict]) -> dict:
     """``files`` alternate CSV and Parquet of each table, in table order."""
     sources = [
         {
@@ -89,14 +91,16 @@ def descriptor(files: list[ResourceFile], documents: list[dict]) -> dict:
     ]
     return {
         "$schema": PROFILE,
-        "name": NAME,
-        "title": TITLE,
-        "description": DESCRIPTION,
-        "version": __version__,
-        "licenses": LICENSES,
+        "name": meta["name"],
+        "title": meta["title"],
+        "description": meta["description"],
+        "version": meta["version"],
+        "created": f"{meta['released']}T00:00:00Z",
+        "licenses": meta["licenses"],
         "sources": sources,
-        "contributors": CONTRIBUTORS,
-        "keywords": KEYWORDS,
+        "contributors": meta["contributors"],
+        "keywords": meta["keywords"],
         "languages": ["zh", "en"],
         "resources": [resource(f, p) for f, p in zip(files[0::2], files[1::2], strict=False)],
+        "downloads": downloads,
     }

@@ -21,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import docs, formats
 from .package import ResourceFile, descriptor
 from .tables import TABLES, columns, table_schema
 
@@ -92,16 +93,27 @@ def parquet_bytes(table: str, rows: list[dict]) -> bytes:
     return buffer.getvalue()
 
 
-def render_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
+def render_files(rows: dict[str, list[dict]], meta: dict) -> dict[str, bytes]:
     """Every data file of the package, by path relative to the output folder."""
     files: dict[str, bytes] = {}
     for table in TABLES:
         files[f"csv/{table}.csv"] = csv_bytes(table, rows[table])
         files[f"parquet/{table}.parquet"] = parquet_bytes(table, rows[table])
+    files[f"{meta['name']}.xlsx"] = formats.xlsx_bytes(rows, meta)
+    files[f"{meta['name']}.sqlite"] = formats.sqlite_bytes(rows)
+    files["datasette-metadata.json"] = formats.datasette_metadata(meta, meta["name"])
     return files
 
 
-def descriptor_bytes(files: dict[str, bytes], documents: list[dict], prefix: str) -> bytes:
+def render_docs(rows: dict[str, list[dict]], meta: dict) -> dict[str, bytes]:
+    """The generated documentation: data dictionary and report, by file name."""
+    return {
+        "data-dictionary.md": docs.data_dictionary(meta).encode("utf-8"),
+        "report.html": docs.report_html(rows, meta, meta.get("measured_quality", [])).encode("utf-8"),
+    }
+
+
+def descriptor_bytes(files: dict[str, bytes], documents: list[dict], prefix: str, meta: dict) -> bytes:
     resources = []
     for table in TABLES:
         for fmt, ext in (("csv", "csv"), ("parquet", "parquet")):
@@ -109,7 +121,17 @@ def descriptor_bytes(files: dict[str, bytes], documents: list[dict], prefix: str
             resources.append(
                 ResourceFile(table, fmt, f"{prefix}{ext}/{table}.{ext}", len(data), hashlib.sha256(data).hexdigest())
             )
-    text = json.dumps(descriptor(resources, documents), ensure_ascii=False, indent=2) + "\n"
+    downloads = [
+        {
+            "path": f"{prefix}{name}",
+            "format": name.rsplit(".", 1)[-1],
+            "bytes": len(files[name]),
+            "hash": f"sha256:{hashlib.sha256(files[name]).hexdigest()}",
+        }
+        for name in sorted(files)
+        if "/" not in name
+    ]
+    text = json.dumps(descriptor(resources, documents, meta, downloads), ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8")
 
 
@@ -129,29 +151,39 @@ def validate(descriptor_path: Path) -> None:
         raise ValidationError("; ".join(errors[:5]) + (f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""))
 
 
-def stage(rows: dict[str, list[dict]], parent: Path) -> tuple[Path, dict[str, bytes]]:
+def stage(rows: dict[str, list[dict]], parent: Path, meta: dict) -> tuple[Path, dict[str, bytes]]:
     """Write the package into a new temporary folder under ``parent`` and validate it there."""
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is not
-    files = render_files(rows)
-    for relative, data in files.items():
-        target = staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    (staging / "datapackage.json").write_bytes(descriptor_bytes(files, rows["documents"], ""))
     try:
+        files = render_files(rows, meta)
+        for relative, data in files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (staging / "datapackage.json").write_bytes(descriptor_bytes(files, rows["documents"], "", meta))
         validate(staging / "datapackage.json")
-    except Exception:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging, files
 
 
-def write_package(rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path) -> None:
-    """Build, validate, then replace ``out_dir`` and ``descriptor_path`` (previous outputs kept on failure)."""
-    staging, files = stage(rows, out_dir.parent)
-    final_descriptor = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path))
+def _replace_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_package(
+    rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict
+) -> None:
+    """Build, validate, then replace ``out_dir``, ``descriptor_path`` and the generated docs (previous
+    outputs kept on failure)."""
+    staging, files = stage(rows, out_dir.parent, meta)
+    final_descriptor = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path), meta)
     (staging / "datapackage.json").unlink()
     backup = None
     if out_dir.exists():
@@ -159,19 +191,24 @@ def write_package(rows: dict[str, list[dict]], out_dir: Path, descriptor_path: P
         shutil.rmtree(backup, ignore_errors=True)
         out_dir.rename(backup)
     staging.rename(out_dir)
-    tmp_descriptor = descriptor_path.with_name(f".{descriptor_path.name}.tmp")
-    tmp_descriptor.write_bytes(final_descriptor)
-    os.replace(tmp_descriptor, descriptor_path)
+    _replace_file(descriptor_path, final_descriptor)
+    for name, data in render_docs(rows, meta).items():
+        _replace_file(docs_dir / name, data)
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
 
 
-def differences(rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path) -> list[str]:
+def differences(
+    rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict
+) -> list[str]:
     """Rebuild (and validate) in a temporary folder; list the files that differ from those on disk."""
-    staging, files = stage(rows, Path(tempfile.gettempdir()))
+    staging, files = stage(rows, Path(tempfile.gettempdir()), meta)
     shutil.rmtree(staging, ignore_errors=True)
     expected = {out_dir / relative: data for relative, data in files.items()}
-    expected[descriptor_path] = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path))
+    expected[descriptor_path] = descriptor_bytes(
+        files, rows["documents"], relative_prefix(out_dir, descriptor_path), meta
+    )
+    expected.update({docs_dir / name: data for name, data in render_docs(rows, meta).items()})
     changed = [str(path) for path, data in sorted(expected.items()) if not path.exists() or path.read_bytes() != data]
     on_disk = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.exists() else set()
     changed += [f"{path} (not written by the build)" for path in sorted(on_disk - set(expected))]

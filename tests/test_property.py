@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import build
 from govreports.conform import rows_problems
 from govreports.metadata import SourceFile
+from govreports.package import corpus_metadata
 from govreports.writer import write_package
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,5 +86,6 @@ def test_random_report_like_text_gives_rows_valid_by_construction(pieces):
 def test_a_recombined_report_writes_a_package_that_validates(tmp_path):
     text = "\n".join(FURNITURE + LINES[::7] + ODD)
     rows = rows_of(text)
-    write_package(rows, tmp_path / "out", tmp_path / "out" / "datapackage.json")  # validates before it swaps in
+    out = tmp_path / "out"
+    write_package(rows, out, out / "datapackage.json", out / "docs", corpus_metadata(rows["documents"]))
     assert (tmp_path / "out" / "csv" / "targets.csv").exists()
