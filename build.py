@@ -29,6 +29,7 @@ from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sour
 from govreports.package import corpus_metadata, project_metadata  # noqa: E402
 from govreports.pipeline import extract_document  # noqa: E402
 from govreports.records import Extraction  # noqa: E402
+from govreports.release import write_release  # noqa: E402
 from govreports.tables import extraction_rows, merge_rows  # noqa: E402
 from govreports.writer import ValidationError, differences, write_package  # noqa: E402
 
@@ -78,6 +79,12 @@ def build_rows(raw_dir: Path, strict: bool = False) -> tuple[dict[str, list[dict
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the government work report dataset.")
+    parser.add_argument(
+        "command",
+        nargs="?",
+        choices=["release"],
+        help="release: check data/ is current, then write dist/<name>-<version>.zip",
+    )
     parser.add_argument("--raw", type=Path, default=ROOT / "raw", help="folder of raw .txt reports (default: raw/)")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
     parser.add_argument("--check", action="store_true", help="rebuild in a temporary folder and compare")
@@ -101,6 +108,17 @@ def main(argv: list[str] | None = None) -> int:
         meta = project_metadata() if args.out is None and args.metadata is None else corpus_metadata(rows["documents"])
         if args.metadata is not None:
             meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
+        if args.command == "release":
+            changed = differences(rows, out_dir, descriptor, docs_dir, meta)
+            if changed:
+                print(
+                    f"build.py release: data/ is not current ({len(changed)} file(s)); run make data first",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            path = write_release(ROOT, ROOT / "dist", meta["name"], meta["version"])
+            print(f"wrote {path}")
+            return EXIT_OK
         if args.check:
             changed = differences(rows, out_dir, descriptor, docs_dir, meta)
             if changed:
