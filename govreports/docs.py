@@ -110,6 +110,12 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], width: int = 640) -> s
     return "".join(parts)
 
 
+def category_chart(rows: dict[str, list[dict]]) -> str:
+    """The README's chart: targets and achievements by category, as a standalone SVG file."""
+    counts = Counter(r["category"] for table in ("targets", "achievements") for r in rows[table]).most_common()
+    return _bar_chart("targets and achievements by category", counts) + "\n"
+
+
 def _table(header: list[str], body: list[list]) -> str:
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
     rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in body)

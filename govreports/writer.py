@@ -110,6 +110,7 @@ def render_docs(rows: dict[str, list[dict]], meta: dict) -> dict[str, bytes]:
     return {
         "data-dictionary.md": docs.data_dictionary(meta).encode("utf-8"),
         "report.html": docs.report_html(rows, meta, meta.get("measured_quality", [])).encode("utf-8"),
+        "targets-by-category.svg": docs.category_chart(rows).encode("utf-8"),
     }
 
 
