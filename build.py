@@ -49,15 +49,27 @@ def document_rows(source: SourceFile) -> tuple[dict[str, list[dict]] | None, str
     return rows, None
 
 
-def build_rows(raw_dir: Path, strict: bool = False) -> tuple[dict[str, list[dict]], list[SkippedSource]]:
+def _extracted(sources: list[SourceFile], jobs: int):
+    """Each report's rows or problem, in order; with ``jobs`` > 1 in worker processes (the same result)."""
+    if jobs <= 1 or len(sources) < 2:
+        return map(document_rows, sources)
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        return list(executor.map(document_rows, sources, chunksize=max(1, len(sources) // (jobs * 8))))
+    finally:
+        executor.shutdown(cancel_futures=True)
+
+
+def build_rows(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[dict[str, list[dict]], list[SkippedSource]]:
     """Rows of every report that builds, plus the reports skipped (``strict``: raise on the first)."""
     scan = scan_sources(raw_dir)
     skipped = list(scan.skipped)
     if strict and skipped:
         raise InputError(skipped[0].message)
     per_document = []
-    for source in scan.sources:
-        rows, problem = document_rows(source)
+    for source, (rows, problem) in zip(scan.sources, _extracted(scan.sources, jobs), strict=True):
         if problem is None:
             per_document.append(rows)
             continue
@@ -92,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="stop at the first report that cannot be built (default for raw/)"
     )
     parser.add_argument(
+        "--jobs", type=int, default=1, help="worker processes for the per-report stages (the output is the same)"
+    )
+    parser.add_argument(
         "--metadata",
         type=Path,
         default=None,
@@ -104,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     docs_dir = ROOT / "docs" if args.out is None else out_dir / "docs"
     strict = args.strict or args.out is None  # the project's own release: every report must build
     try:
-        rows, skipped = build_rows(args.raw, strict)
+        rows, skipped = build_rows(args.raw, strict, args.jobs)
         meta = project_metadata() if args.out is None and args.metadata is None else corpus_metadata(rows["documents"])
         if args.metadata is not None:
             meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}

@@ -11,13 +11,15 @@ Generic mentions (重点项目, 主题活动) are not rows; each entity is a row
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import cn2an
 
 from . import lexicon
-from .parts import SentencePart
+from .parts import SentencePart, part_at
 from .quantities import clause_window
 from .records import Entity, Section
 from .structure import innermost_section
@@ -32,6 +34,7 @@ _DELIMS = "，。；：！？、\n"
 #: What closes a list of names: 等, or a count right after the last item ("A、B、C4条高速").
 _LIST_CLOSERS = re.compile(r"等|(?<=[\u4e00-\u9fff])(?=[0-9一二三四五六七八九十两]+[条个座处家所项])")
 _VERBS_LONGEST = tuple(sorted(lexicon.GOVERNING_VERBS, key=len, reverse=True))
+_VERB_PATTERN = re.compile("|".join(re.escape(v) for v in _VERBS_LONGEST))
 _PROJECT_SUFFIXES = tuple(sorted(lexicon.PROJECT_SUFFIXES, key=len, reverse=True))
 _EVENT_SUFFIXES = tuple(sorted(lexicon.EVENT_SUFFIXES, key=len, reverse=True))
 
@@ -182,8 +185,10 @@ def find_lists(text: str) -> list[Mention]:
     mentions = []
     previous_head_end = 0  # a list starts after the head of the list before it ("…项目和黄百等4个…")
     quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,40}”", text)]
+    quote_starts = [a for a, _ in quotes]
     for match in _LIST_CLOSERS.finditer(text):
-        if any(a < match.start() < b for a, b in quotes):
+        q = bisect.bisect_left(quote_starts, match.start()) - 1
+        if q >= 0 and quotes[q][0] < match.start() < quotes[q][1]:
             continue
         if match.group() != "等" and "、" not in text[_list_start(text, match.start()) : match.start()]:
             continue  # "供氧工程13个": a count of one kind, not the end of a list
@@ -347,11 +352,42 @@ def find_shared_suffix_lists(text: str) -> list[Mention]:
     return mentions
 
 
-def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[re.Match]:
-    """Suffix occurrences, dropping one that a longer overlapping suffix extends ("高中|学校" not "高|中学")."""
-    pattern = "|".join(re.escape(s) for s in suffixes)
-    found = [m for i in range(len(text)) if (m := re.compile(rf"(?:{pattern})”?").match(text, i))]
-    return [m for m in found if not any(m.start() < o.start() < m.end() < o.end() for o in found)]
+@cache
+def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
+    """One pattern for all suffixes (longest first), matched at every position in a single pass."""
+    return re.compile(r"(?=((?:" + "|".join(re.escape(s) for s in suffixes) + r")”?))")
+
+
+@dataclass(frozen=True)
+class SuffixMatch:
+    start: int
+    end: int
+    text: str
+
+    def group(self) -> str:
+        return self.text
+
+
+def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[SuffixMatch]:
+    """Suffix occurrences, dropping one that a longer overlapping suffix extends ("高中|学校" not "高|中学").
+
+    One scan of the text; an occurrence is only compared with the few that start inside it."""
+    found = [
+        SuffixMatch(m.start(), m.start() + len(m.group(1)), m.group(1))
+        for m in _suffix_pattern(suffixes).finditer(text)
+    ]
+    kept = []
+    for i, m in enumerate(found):
+        extended = False
+        for o in found[i + 1 :]:
+            if o.start >= m.end:
+                break
+            if m.start < o.start < m.end < o.end:
+                extended = True
+                break
+        if not extended:
+            kept.append(m)
+    return kept
 
 
 def _honour_only(text: str, end: int) -> bool:
@@ -365,7 +401,7 @@ def find_suffixed_names(text: str) -> list[Mention]:
     mentions = []
     for table, suffixes in (("events", _EVENT_SUFFIXES), ("projects", _PROJECT_SUFFIXES)):
         for match in _suffix_matches(text, suffixes):
-            end = match.end()
+            end = match.end
             suffix = match.group().rstrip("”")
             if len(suffix) == 1 and text[end : end + 1] in lexicon.ONE_CHAR_SUFFIX_BLOCKERS:
                 continue  # 港口, 桥梁: the character starts a longer word
@@ -388,7 +424,7 @@ def find_suffixed_names(text: str) -> list[Mention]:
             while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
                 start -= 1
             previous = None
-            for candidate in _name_starts(text, start, match.end() - len(match.group())):
+            for candidate in _name_starts(text, start, match.end - len(match.group())):
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
                     break  # running back past a predicate (完成, 实施) would swallow the sentence
                 previous = candidate
@@ -401,14 +437,20 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 if b - a > len(suffix) and not _is_generic(name, suffix) and "、" not in name:
                     mentions.append(Mention(table, a, b))
                     break
-    # "香日德水库及配套灌溉工程" holds "香日德水库": the longer name is the row
-    return [
-        m
-        for m in mentions
-        if not any(
-            o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions
-        )
-    ]
+    return _without_nested(mentions)
+
+
+def _without_nested(mentions: list[Mention]) -> list[Mention]:
+    """ "香日德水库及配套灌溉工程" holds "香日德水库": the longer name is the row. One sweep in order of
+    start (longest first at a start): a mention is held by an earlier one that ends at or after it."""
+    held: set[int] = set()
+    best_end, best_start = -1, -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if best_end > m.end or (best_end == m.end and best_start < m.start):
+            held.add(id(m))
+        if m.end > best_end:
+            best_end, best_start = m.end, m.start
+    return [m for m in mentions if id(m) not in held]  # in the finders' order: events before projects
 
 
 def _hard_start(text: str, start: int, suffix_start: int) -> int:
@@ -443,9 +485,9 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
     earliest = _hard_start(text, start, suffix_start)
     after_verbs = set()
     for i in range(earliest, suffix_start):
-        verb = next((v for v in _VERBS_LONGEST if text.startswith(v, i)), None)
-        if verb and i + len(verb) <= suffix_start - 1 and text[i + len(verb)] != "性":  # 保障性: an adjective
-            after_verbs.add(i + len(verb))
+        match = _VERB_PATTERN.match(text, i)
+        if match and match.end() <= suffix_start - 1 and text[match.end()] != "性":  # 保障性: an adjective
+            after_verbs.add(match.end())
     return [*sorted(after_verbs, reverse=True), earliest]
 
 
@@ -531,17 +573,21 @@ def extract_entities(
         + find_suffixed_names(text)
     )
     taken: list[Mention] = []
+    taken_spans: list[tuple[int, int]] = []  # sorted, non-overlapping
     for m in found:  # earlier finders win where spans overlap
         if m.start < body_start or cleaned.in_duplicate(m.start, m.end) or cleaned.in_marker(m.start, m.end):
             continue
-        if any(o.start < m.end and m.start < o.end for o in taken):
+        i = bisect.bisect_left(taken_spans, (m.start, m.end))
+        neighbours = taken_spans[max(0, i - 1) : i + 1]
+        if any(a < m.end and m.start < b for a, b in neighbours):
             continue
+        taken_spans.insert(i, (m.start, m.end))
         taken.append(m)
     rows: list[Entity] = []
     seen: dict[tuple[str, str], list[str]] = {}
     for m in sorted(taken, key=lambda m: m.start):
         name_key = _key(text[m.start : m.end])
-        part = next((p for p in sentence_parts if p.start <= m.start < p.end), None)
+        part = part_at(sentence_parts, m.start)
         part_name = part.part if part else "plan"
         # a row at its first mention in each part: what the review says was done and what the plan
         # says will be done are both the record of a project a user follows

@@ -10,7 +10,7 @@ import itertools
 import re
 
 from . import indicators, lexicon
-from .parts import FigureTime, SentencePart, figure_part
+from .parts import FigureTime, SentencePart, figure_part, part_at
 from .quantities import Candidate, clause_end, clause_start, clause_window
 from .records import Fact, Section
 from .structure import innermost_section
@@ -258,7 +258,7 @@ def build_facts(
     for c in facts:
         by_clause.setdefault(clause_start(text, c.token.start), []).append(c)
     for start, members in by_clause.items():
-        part = next((p for p in parts if p.start <= members[0].token.start < p.end), None)
+        part = part_at(parts, members[0].token.start)
         sentence_start = part.start if part else start
         sentence_end = part.end if part else clause_end(text, start)
         pairs = paired_items(text, members, sentence_start)

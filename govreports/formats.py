@@ -42,16 +42,18 @@ def _normalised_zip(data: bytes, released: str) -> bytes:
     return out.getvalue()
 
 
+EXCEL_MAX_ROWS = 1_048_576
+
+
 def xlsx_bytes(rows: dict[str, list[dict]], meta: dict) -> bytes:
-    """One sheet per table plus a README sheet (title, version, licence, source, columns)."""
+    """One sheet per table plus a README sheet (title, version, licence, source, columns). Written in
+    openpyxl's streaming mode; a table longer than a sheet holds is cut there, and README says so."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    readme = book.active
-    readme.title = "README"
-    released = datetime.fromisoformat(meta["released"])
-    book.properties.created = book.properties.modified = released
+    book = Workbook(write_only=True)
+    book.properties.created = book.properties.modified = datetime.fromisoformat(meta["released"])
     book.properties.title = meta["title"]
+    readme = book.create_sheet("README")
     for line in (
         (meta["title"],),
         ("version", meta["version"]),
@@ -67,11 +69,14 @@ def xlsx_bytes(rows: dict[str, list[dict]], meta: dict) -> bytes:
         for field in table_schema(table)["fields"]:
             readme.append([table, field["name"], field["type"], field.get("description", "")])
     for table in TABLES:
+        if len(rows[table]) >= EXCEL_MAX_ROWS:
+            readme.append([table, f"cut at {EXCEL_MAX_ROWS - 1} rows (a sheet's limit); the CSV holds all"])
+    for table in TABLES:
         sheet = book.create_sheet(table)
-        fields = table_schema(table)["fields"]
-        sheet.append([f["name"] for f in fields])
-        for row in rows[table]:
-            sheet.append([row[f["name"]] for f in fields])
+        names = [f["name"] for f in table_schema(table)["fields"]]
+        sheet.append(names)
+        for row in rows[table][: EXCEL_MAX_ROWS - 1]:
+            sheet.append([row[name] for name in names])
     buffer = io.BytesIO()
     book.save(buffer)
     return _normalised_zip(buffer.getvalue(), meta["released"])

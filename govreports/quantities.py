@@ -9,6 +9,7 @@ Rules are about the shape of the text, never about the strings of one report.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -168,7 +169,9 @@ def read_unit(text: str, pos: int) -> UnitReading:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < start and end < b for a, b in spans)
+    """Whether [start, end) lies strictly inside one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_left(spans, (start, end)) - 1
+    return i >= 0 and spans[i][0] < start and end < spans[i][1]
 
 
 def _rank_verdict(text: str, token: NumberToken) -> tuple[bool, str]:

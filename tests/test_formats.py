@@ -72,7 +72,7 @@ def test_the_spreadsheet_holds_every_table_with_the_csv_row_counts():
     book = load_workbook(DATA / f"{NAME}.xlsx", read_only=True)
     assert book.sheetnames == ["README", *TABLES]
     for table in TABLES:
-        assert book[table].max_row - 1 == csv_count(table), table
+        assert sum(1 for _ in book[table].iter_rows()) - 1 == csv_count(table), table
     readme = [row[0] for row in book["README"].iter_rows(max_row=3, values_only=True)]
     assert readme[0] == project_metadata()["title"] and readme[1] == "version"
 
