@@ -33,7 +33,7 @@ from govreports.release import write_release  # noqa: E402
 from govreports.tables import extraction_rows, merge_rows  # noqa: E402
 from govreports.writer import ValidationError, differences, write_package  # noqa: E402
 
-EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
+EXIT_OK, EXIT_FAILED, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
 
 
 def document_rows(source: SourceFile) -> tuple[dict[str, list[dict]] | None, str | None]:
@@ -150,6 +150,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except ValidationError as exc:
         print(f"error: the package did not validate, nothing was replaced: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted: nothing was replaced", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error:{where}: {exc.strerror or exc}; nothing was replaced", file=sys.stderr)
         return EXIT_FAILED
     for failed in skipped:
         print(f"skipped {failed.message}", file=sys.stderr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from . import indicators, lexicon
 from .parts import FigureTime, SentencePart, figure_part, part_at
@@ -223,11 +224,17 @@ def paired_items(text: str, clause_facts: list[Candidate], sentence_start: int) 
     return {}
 
 
+@cache
+def _category_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(category, re.compile("|".join(re.escape(w) for w in words))) for category, words in lexicon.CATEGORIES]
+
+
 def category_for(indicator: str, clauses_nearest_first: list[str]) -> str:
     """The first category keyword in the indicator, else in the clauses nearest the figure."""
+    patterns = _category_patterns()
     for haystack in [indicator, *clauses_nearest_first]:
-        for category, words in lexicon.CATEGORIES:
-            if any(w in haystack for w in words):
+        for category, pattern in patterns:
+            if pattern.search(haystack):
                 return category
     return "other"
 

@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import cn2an
@@ -113,7 +114,15 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+@cache
+def _any_cue(cues: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(cue) for cue in cues))
+
+
 def _count(sentence: str, cues: tuple[str, ...]) -> int:
+    """How many cue words a sentence holds (a cue inside a longer one counts too)."""
+    if not _any_cue(cues).search(sentence):
+        return 0
     return sum(sentence.count(cue) for cue in cues)
 
 

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import docs, formats
+from .conform import rows_problems
 from .package import ResourceFile, descriptor
 from .tables import TABLES, columns, table_schema
 
@@ -99,7 +100,8 @@ def render_files(rows: dict[str, list[dict]], meta: dict) -> dict[str, bytes]:
     for table in TABLES:
         files[f"csv/{table}.csv"] = csv_bytes(table, rows[table])
         files[f"parquet/{table}.parquet"] = parquet_bytes(table, rows[table])
-    files[f"{meta['name']}.xlsx"] = formats.xlsx_bytes(rows, meta)
+    if sum(len(table_rows) for table_rows in rows.values()) <= formats.XLSX_ROW_LIMIT:
+        files[f"{meta['name']}.xlsx"] = formats.xlsx_bytes(rows, meta)
     files[f"{meta['name']}.sqlite"] = formats.sqlite_bytes(rows)
     files["datasette-metadata.json"] = formats.datasette_metadata(meta, meta["name"])
     return files
@@ -141,11 +143,23 @@ def relative_prefix(out_dir: Path, descriptor_path: Path) -> str:
     return "" if rel == "." else rel.replace(os.sep, "/") + "/"
 
 
-def validate(descriptor_path: Path) -> None:
+#: Up to this many rows frictionless checks every row; above it, it checks the descriptor and the
+#: first rows of each table, and ``conform`` (the same constraints, checked in plain Python) every row.
+FRICTIONLESS_ROW_LIMIT = 100_000
+
+
+def validate(descriptor_path: Path, rows: dict[str, list[dict]] | None = None) -> None:
     from frictionless import Package, system
 
+    total = sum(len(table_rows) for table_rows in rows.values()) if rows else 0
+    if rows is not None:
+        problems = rows_problems(rows)
+        if problems:
+            more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise ValidationError("; ".join(problems[:5]) + more)
     with system.use_context(trusted=True):
-        report = Package(str(descriptor_path)).validate()
+        limit = {} if total <= FRICTIONLESS_ROW_LIMIT else {"limit_rows": 1000}
+        report = Package(str(descriptor_path)).validate(**limit)
     if not report.valid:
         errors = [f"{task.name}: {error.type}: {error.message}" for task in report.tasks for error in task.errors]
         errors += [f"package: {error.type}: {error.message}" for error in report.errors]
@@ -164,7 +178,7 @@ def stage(rows: dict[str, list[dict]], parent: Path, meta: dict) -> tuple[Path, 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         (staging / "datapackage.json").write_bytes(descriptor_bytes(files, rows["documents"], "", meta))
-        validate(staging / "datapackage.json")
+        validate(staging / "datapackage.json", rows)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

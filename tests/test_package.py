@@ -206,7 +206,7 @@ def test_invalid_package_is_not_swapped_in(built, tmp_path, monkeypatch):
     shutil.copytree(built, out)
     before = tree(out)
 
-    def refuse(_):
+    def refuse(*_args):
         raise writer.ValidationError("refused for the test")
 
     monkeypatch.setattr(writer, "validate", refuse)
