@@ -34,6 +34,7 @@ from govreports.tables import extraction_rows, merge_rows  # noqa: E402
 from govreports.writer import ValidationError, differences, write_package  # noqa: E402
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
+IGNORED: list[str] = []  # files of the last scanned folder that are not reports
 
 
 def document_rows(source: SourceFile) -> tuple[dict[str, list[dict]] | None, str | None]:
@@ -65,6 +66,7 @@ def _extracted(sources: list[SourceFile], jobs: int):
 def build_rows(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[dict[str, list[dict]], list[SkippedSource]]:
     """Rows of every report that builds, plus the reports skipped (``strict``: raise on the first)."""
     scan = scan_sources(raw_dir)
+    IGNORED[:] = scan.ignored
     skipped = list(scan.skipped)
     if strict and skipped:
         raise InputError(skipped[0].message)
@@ -160,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     for failed in skipped:
         print(f"skipped {failed.message}", file=sys.stderr)
+    for line in IGNORED:
+        print(f"ignored {line.split(': ', 1)[0]}: {line.split(': ', 1)[1]}", file=sys.stderr)
     counts = ", ".join(f"{table} {len(table_rows)}" for table, table_rows in rows.items())
     print(f"wrote {out_dir} ({counts})")
     if skipped:

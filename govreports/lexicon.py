@@ -29,6 +29,26 @@ MAX_SPLIT_STUB = 4
 #: ("在推动…上勇于争先，奋力谱写中国式现代化…篇章"), and those are not misprints.
 MIN_DUPLICATE_PASSAGE = 80
 
+# --- Characters -------------------------------------------------------------------------------
+
+#: Characters that print as nothing (NUL, soft hyphen, zero-width, bidi marks, a BOM inside the
+#: text) and combining marks: the rules read the text without them, and a flag says so.
+#: Spaces other than the ASCII and ideographic ones (no-break, en, em, thin, narrow) are left out
+#: too: in Chinese text they only ever stand where a page put them ("75\u00a0亿元").
+INVISIBLE = re.compile(
+    "[\x00\u00ad\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u0300-\u036f\u20d0-\u20ff"
+    "\u00a0\u2000-\u200a\u202f\u205f]+"
+)
+#: Minus signs printed before a number (-, full-width －, −) and 负: the value is negative.
+MINUS_SIGNS = "-－−"
+#: What may stand before 负 when it is a sign ("增长负2.1%", "为负1.2%").
+NEGATIVE_INTRODUCERS = "长速幅为是至到：:，,（( \n"
+
+#: Common characters that exist only in traditional script; above this share of a text's Chinese
+#: characters, the text is flagged as traditional.
+TRADITIONAL_MARKERS = "這個們來時會經濟發區縣實現進計億產業務與為對過還於區場開關總務權設質單"
+TRADITIONAL_SHARE = 0.02
+
 # --- Page furniture ---------------------------------------------------------------------------
 
 #: Whole lines that belong to the web page or newspaper page around a report, not to the report:

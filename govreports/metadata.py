@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -116,17 +117,37 @@ class SkippedSource:
 
     @property
     def message(self) -> str:
-        return f"{self.path}: {self.problem}"
+        return f"{safe_id(str(self.path))}: {self.problem}"
 
 
 @dataclass(frozen=True)
 class SourceScan:
     sources: list[SourceFile]
     skipped: list[SkippedSource]
+    ignored: list[str] = field(default_factory=list)
+
+
+def _encoding_hint(data: bytes) -> str:
+    """What a file that is not UTF-8 most likely is, and how to convert it (charset-normalizer's guess)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        guess = "UTF-16"
+    else:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        guess = best.encoding.upper().replace("_", "-") if best is not None else None
+    if not guess or guess in ("UTF-8", "ASCII"):
+        return "convert it to UTF-8 first"
+    return f"it reads as {guess}: convert it first, e.g. iconv -f {guess} -t UTF-8"
+
+
+def safe_id(name: str) -> str:
+    """A doc_id that encodes as UTF-8 (a file name that is not UTF-8 keeps its bytes as escapes)."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _read_one(path: Path, entry: dict | None, seen: dict[str, Path]) -> SourceFile | SkippedSource:
-    doc_id = (entry or {}).get("doc_id") or path.stem
+    doc_id = safe_id((entry or {}).get("doc_id") or path.stem)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -139,42 +160,55 @@ def _read_one(path: Path, entry: dict | None, seen: dict[str, Path]) -> SourceFi
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return skipped(f"not UTF-8 (byte {exc.start}); convert it to UTF-8 first")
-    if raw.startswith("\ufeff"):
-        return skipped("starts with a byte-order mark; save it as UTF-8 without BOM", len(raw))
-    if not raw.strip():
-        return skipped("empty", len(raw))
+        return skipped(f"not UTF-8 (byte {exc.start}); {_encoding_hint(data)}")
+    if not raw.strip("\ufeff \t\r\n\u3000\x00"):
+        return skipped("empty (nothing but white space)" if raw else "empty", len(raw))
     if entry and entry.get("sha256") and entry["sha256"] != digest:
         return skipped(f"sha256 {digest[:12]}… does not match the registry's {entry['sha256'][:12]}…", len(raw))
     if doc_id in seen:
-        return skipped(f"duplicate doc_id {doc_id!r} (also {seen[doc_id].name})", len(raw))
+        return skipped(f"duplicate doc_id {doc_id!r} (also {safe_id(seen[doc_id].name)})", len(raw))
     seen[doc_id] = path
     return SourceFile(path, doc_id, raw, digest, entry)
 
 
 def scan_sources(raw_dir: Path) -> SourceScan:
-    """Every ``*.txt`` report in ``raw_dir``, read and checked one by one.
+    """Every ``.txt`` report in ``raw_dir`` (any case of the suffix), read and checked one by one.
 
     A problem with one report skips that report only; a folder that cannot be read or a registry
-    that cannot be trusted stops everything (``InputError``).
+    that cannot be trusted stops everything (``InputError``). Other files and subfolders are listed
+    in ``ignored``.
     """
     if not raw_dir.is_dir():
         raise InputError(f"{raw_dir}: not a folder")
     registry = load_registry(raw_dir)
-    by_file = {entry["file"]: entry for entry in registry}
+    by_file: dict[str, dict] = {}
+    for entry in registry:
+        if entry["file"] in by_file:
+            raise InputError(f"{raw_dir / REGISTRY_FILE}: lists {entry['file']} twice")
+        by_file[entry["file"]] = entry
     sources: list[SourceFile] = []
     skipped: list[SkippedSource] = []
     for name, entry in sorted(by_file.items()):
-        if not (raw_dir / name).is_file():
+        inside = "/" not in name and "\\" not in name and name not in (".", "..")
+        if not inside:
+            problem = f"named in {REGISTRY_FILE} with a path outside {raw_dir}; only file names are allowed"
+            skipped.append(SkippedSource(raw_dir / Path(name).name, entry.get("doc_id") or Path(name).stem, problem))
+        elif not (raw_dir / name).is_file():
             problem = f"named in {REGISTRY_FILE}, but there is no such file in {raw_dir}"
             skipped.append(SkippedSource(raw_dir / name, entry.get("doc_id") or Path(name).stem, problem))
     seen: dict[str, Path] = {}
-    for path in sorted(raw_dir.glob("*.txt")):
+    ignored: list[str] = []
+    for path in sorted(raw_dir.iterdir()):
+        if path.name == REGISTRY_FILE or path.name.startswith("."):
+            continue
+        if path.suffix.lower() != ".txt" or path.is_dir():
+            ignored.append(f"{safe_id(str(path))}: not a .txt report; ignored")
+            continue
         read = _read_one(path, by_file.get(path.name), seen)
         (sources if isinstance(read, SourceFile) else skipped).append(read)
     if not sources and not skipped:
         raise InputError(f"{raw_dir}: no .txt reports")
-    return SourceScan(sources, skipped)
+    return SourceScan(sources, skipped, ignored)
 
 
 def read_sources(raw_dir: Path) -> list[SourceFile]:
@@ -311,7 +345,7 @@ def infer_metadata(raw: str, file_name: str = "") -> dict:
 
 def build_document(source: SourceFile) -> Document:
     entry = source.registry_entry or {}
-    inferred = infer_metadata(source.raw, source.path.name)
+    inferred = infer_metadata(source.raw.lstrip("\ufeff"), source.path.name)
     fields = (
         "title",
         "region",
@@ -335,7 +369,7 @@ def build_document(source: SourceFile) -> Document:
         origin += f"; years from the {inferred['year_source']}"
     return Document(
         doc_id=source.doc_id,
-        source_file=f"raw/{source.path.name}",
+        source_file=f"raw/{safe_id(source.path.name)}",
         source=entry.get("source"),
         sha256=source.sha256,
         n_chars=len(source.raw),
@@ -357,7 +391,7 @@ def skipped_document(skipped: SkippedSource) -> Document:
         speaker=None,
         review_year=None,
         plan_year=None,
-        source_file=f"raw/{skipped.path.name}",
+        source_file=f"raw/{safe_id(skipped.path.name)}",
         source=None,
         sha256=skipped.sha256,
         n_chars=skipped.n_chars,
@@ -365,3 +399,14 @@ def skipped_document(skipped: SkippedSource) -> Document:
         status="skipped",
         problem=skipped.problem,
     )
+
+
+def registry_conflicts(source: SourceFile) -> list[str]:
+    """Registry fields the text contradicts (the registry wins, and a flag says so)."""
+    entry = source.registry_entry or {}
+    inferred = infer_metadata(source.raw.lstrip("\ufeff"), source.path.name)
+    return [
+        f"{name}: registry {entry[name]!r}, text {inferred[name]!r}"
+        for name in ("delivered_on", "plan_year", "review_year")
+        if name in entry and inferred.get(name) is not None and entry[name] != inferred[name]
+    ]

@@ -9,7 +9,7 @@ from . import parts as parts_stage
 from .entities import extract_entities
 from .facts import build_facts
 from .indicators import mark_headlines
-from .metadata import SourceFile, build_document
+from .metadata import SourceFile, build_document, registry_conflicts
 from .quantities import candidates
 from .records import Document, Extraction, Fact, QualityFlag, Section
 from .structure import build_sections, find_headings, innermost_section
@@ -68,7 +68,12 @@ def extract_document(source: SourceFile) -> Extraction:
     facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)
     facts = mark_headlines(source.raw, facts, sections)
     entities = extract_entities(cleaned, document.doc_id, sentence_parts, sections)
-    flags = cleaned.flags + metadata_flags(document, source.raw) + unknown_unit_flags(facts)
+    flags = (
+        cleaned.flags
+        + metadata_flags(document, source)
+        + unknown_unit_flags(facts)
+        + text_flags(cleaned, document.doc_id)
+    )
     return Extraction(
         document=document,
         document_raw=source.raw,
@@ -97,14 +102,57 @@ def unknown_unit_flags(facts: list[Fact]) -> list[QualityFlag]:
     ]
 
 
-def metadata_flags(document: Document, raw: str) -> list[QualityFlag]:
-    """A report whose years are unknown or guessed says so, on its first line."""
+def text_flags(cleaned, doc_id: str) -> list[QualityFlag]:
+    """Numbers too long to be figures, and a text in traditional characters."""
+    flags = []
+    for match in re.finditer(r"[0-9]{16,}", cleaned.text):
+        start, end = cleaned.raw_span(match.start(), match.end())
+        flags.append(
+            QualityFlag(
+                doc_id or "",
+                "absurd_number",
+                start,
+                end,
+                f"a number of {match.end() - match.start()} digits",
+                "no figure taken from it",
+            )
+        )
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", cleaned.text))
+    traditional = sum(cleaned.text.count(c) for c in lexicon.TRADITIONAL_MARKERS)
+    if cjk and traditional / cjk > lexicon.TRADITIONAL_SHARE:
+        flags.append(
+            QualityFlag(
+                doc_id,
+                "traditional_characters",
+                0,
+                1,
+                f"{traditional} of {cjk} characters are traditional forms",
+                "read as printed; the rules are written for simplified characters, so expect misses",
+            )
+        )
+    return flags
+
+
+def metadata_flags(document: Document, source) -> list[QualityFlag]:
+    """A report whose years are unknown or guessed says so, on its first line; so does a registry entry
+    the text contradicts."""
+    raw = source.raw
     first = re.search(r"\S[^\n]*", raw)
     start, end = (first.start(), first.end()) if first else (0, len(raw))
+    conflicts = [
+        QualityFlag(document.doc_id, "registry_conflict", start, end, conflict, "the registry's value is used")
+        for conflict in registry_conflicts(source)
+    ]
     if document.plan_year is None:
         detail = "no congress line, title, heading, publication line or file name gives the report's year"
-        return [QualityFlag(document.doc_id, "no_year", start, end, detail, "rows built with an empty year")]
+        return [
+            *conflicts,
+            QualityFlag(document.doc_id, "no_year", start, end, detail, "rows built with an empty year"),
+        ]
     if "a guess" in document.metadata_source:
         detail = f"the report's year is a guess from the years the text names: plan year {document.plan_year}"
-        return [QualityFlag(document.doc_id, "year_guessed", start, end, detail, "rows built with the guessed years")]
-    return []
+        return [
+            *conflicts,
+            QualityFlag(document.doc_id, "year_guessed", start, end, detail, "rows built with the guessed years"),
+        ]
+    return conflicts

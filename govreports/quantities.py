@@ -10,6 +10,7 @@ Rules are about the shape of the text, never about the strings of one report.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -75,8 +76,9 @@ def number_tokens(text: str) -> list[NumberToken]:
     tokens = []
     for match in _ARABIC.finditer(text):
         value = parse_number(match.group())
-        if value is not None:
-            tokens.append(NumberToken(match.group(), match.start(), match.end(), value, False))
+        if value is not None and math.isfinite(value):
+            sign = -1 if _negative(text, match.start()) else 1
+            tokens.append(NumberToken(match.group(), match.start(), match.end(), sign * value, False))
     for match in _CHINESE.finditer(text):
         run, start = match.group(), match.start()
         # 百/千 open a numeral only after 数/近 (数百, 近千) or before a multiplier or unit (千亿元);
@@ -94,6 +96,20 @@ def number_tokens(text: str) -> list[NumberToken]:
         if value is not None:
             tokens.append(NumberToken(run, start, start + len(run), value, True))
     return sorted(tokens, key=lambda t: t.start)
+
+
+def _negative(text: str, start: int) -> bool:
+    """A minus sign printed right before a number ("增长-2.1%", "－5.6%", "负2.1%"), not the dash of a
+    range or of a date ("4.5-5%", "2023-02-08")."""
+    before = text[start - 1] if start else ""
+    if before == "负":  # 负2.1% after a growth word or a stop, not the 负 of 减负 or 负债
+        return start >= 2 and text[start - 2] in lexicon.NEGATIVE_INTRODUCERS
+    if before not in lexicon.MINUS_SIGNS:
+        return False
+    earlier = text[start - 2] if start >= 2 else "\n"
+    if earlier in "\n \u3000" or earlier in lexicon.BULLETS:
+        return False  # "-5个项目" at a line start is a bullet
+    return not (earlier.isdigit() or earlier in "%％" or (earlier.isascii() and earlier.isalpha()))
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -148,11 +148,44 @@ def _without_markup(raw: str, start: int, end: int) -> str:
     return _MARKUP.sub("", raw[start:end])
 
 
+def normalised(raw: str) -> str:
+    """The raw text with the same length, as the rules read it: line ends as ``\n`` (the CR of a CRLF
+    becomes a space, a lone CR a line end)."""
+    return raw.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def clean_text(raw: str, doc_id: str) -> CleanText:
     """Cleaned text, offset map and quality flags for one raw report."""
+    printed, raw = raw, normalised(raw)  # the rules read ``raw``; quotes and offsets are of ``printed``
     flags: list[QualityFlag] = []
     dropped = [False] * len(raw)
     emphasis_raw: list[tuple[int, int]] = []
+    for match in lexicon.INVISIBLE.finditer(raw):
+        for i in range(match.start(), match.end()):
+            dropped[i] = True
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in match.group()}))
+        flags.append(
+            QualityFlag(
+                doc_id,
+                "invisible_characters",
+                match.start(),
+                match.end(),
+                f"{match.end() - match.start()} invisible or combining character(s) ({names})",
+                "left out of the text the rules read; offsets and quotes keep them",
+            )
+        )
+    if "\r" in printed:
+        first = printed.index("\r")
+        flags.append(
+            QualityFlag(
+                doc_id,
+                "line_endings",
+                first,
+                first + 1,
+                f"{printed.count(chr(13))} carriage return(s) (CRLF or CR line ends)",
+                "read as line ends; quotes keep them",
+            )
+        )
 
     for match in _BOLD.finditer(raw):
         flags.append(
@@ -231,7 +264,7 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
 
     offset_map = [i for i, gone in enumerate(dropped) if not gone]
     text = "".join(raw[i] for i in offset_map)
-    cleaned = CleanText(raw=raw, text=text, offset_map=offset_map, flags=flags)
+    cleaned = CleanText(raw=printed, text=text, offset_map=offset_map, flags=flags)
     cleaned.emphasis_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in emphasis_raw]
     cleaned.marker_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in markers]
     for first, second, length in find_duplicate_passages(text):

@@ -52,10 +52,14 @@ def format_cell(value) -> str:
 def csv_bytes(table: str, rows: list[dict]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    # Python's csv leaves a field holding a bare CR unquoted, and readers split the row there: such a
+    # row is written with every field quoted (an empty quoted field still reads as null).
+    quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     names = columns(table)
     writer.writerow(names)
     for row in rows:
-        writer.writerow([format_cell(row[name]) for name in names])
+        cells = [format_cell(row[name]) for name in names]
+        (quoting_all if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue().encode("utf-8")
 
 
