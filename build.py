@@ -31,7 +31,7 @@ from govreports.pipeline import extract_document  # noqa: E402
 from govreports.records import Extraction  # noqa: E402
 from govreports.release import write_release  # noqa: E402
 from govreports.tables import extraction_rows, merge_rows  # noqa: E402
-from govreports.writer import ValidationError, differences, write_package  # noqa: E402
+from govreports.writer import OutputError, ValidationError, check_output, differences, write_package  # noqa: E402
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
 IGNORED: list[str] = []  # files of the last scanned folder that are not reports
@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="stop at the first report that cannot be built (default for raw/)"
     )
     parser.add_argument(
+        "--force", action="store_true", help="write into an output folder that holds other files (they are kept)"
+    )
+    parser.add_argument(
         "--jobs", type=int, default=1, help="worker processes for the per-report stages (the output is the same)"
     )
     parser.add_argument(
@@ -121,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     docs_dir = ROOT / "docs" if args.out is None else out_dir / "docs"
     strict = args.strict or args.out is None  # the project's own release: every report must build
     try:
+        if args.out is not None and not args.check and args.command is None:
+            check_output(out_dir, args.raw, args.force)
         rows, skipped = build_rows(args.raw, strict, args.jobs)
         meta = project_metadata() if args.out is None and args.metadata is None else corpus_metadata(rows["documents"])
         if args.metadata is not None:
@@ -152,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except ValidationError as exc:
         print(f"error: the package did not validate, nothing was replaced: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted: nothing was replaced", file=sys.stderr)

@@ -8,7 +8,9 @@ timestamps, fixed Parquet settings, UTF-8 CSV without BOM and with ``\\n`` line 
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import hashlib
 import io
 import json
@@ -170,10 +172,12 @@ def validate(descriptor_path: Path, rows: dict[str, list[dict]] | None = None) -
         raise ValidationError("; ".join(errors[:5]) + (f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""))
 
 
-def stage(rows: dict[str, list[dict]], parent: Path, meta: dict) -> tuple[Path, dict[str, bytes]]:
+def stage(
+    rows: dict[str, list[dict]], parent: Path, meta: dict, label: str = "package"
+) -> tuple[Path, dict[str, bytes]]:
     """Write the package into a new temporary folder under ``parent`` and validate it there."""
     parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".build-{label}-", dir=parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
         files = render_files(rows, meta)
@@ -196,24 +200,96 @@ def _replace_file(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+#: What a build writes into its output folder; anything else there is a user's and is never touched.
+OWNED = ("csv", "parquet", "docs", "datapackage.json", "datasette-metadata.json")
+OWNED_SUFFIXES = (".xlsx", ".sqlite")
+
+
+class OutputError(Exception):
+    """An output folder the build must not write into; the message says why in one line."""
+
+
+def foreign_files(out_dir: Path) -> list[str]:
+    """Entries of an existing output folder that a build did not write."""
+    if not out_dir.is_dir():
+        return []
+    return sorted(p.name for p in out_dir.iterdir() if p.name not in OWNED and not p.name.endswith(OWNED_SUFFIXES))
+
+
+def check_output(out_dir: Path, raw_dir: Path, force: bool) -> None:
+    """Refuse an output folder that is the raw folder or holds it, that is a file, or that holds files
+    the build did not write (unless ``force``): a build replaces its folder whole."""
+    out, raw = out_dir.resolve(), raw_dir.resolve()
+    if out == raw or raw.is_relative_to(out):
+        raise OutputError(f"{out_dir}: is or holds the raw folder {raw_dir}; choose another output folder")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: is a file, not a folder")
+    foreign = foreign_files(out_dir)
+    if foreign and not force:
+        shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+        raise OutputError(f"{out_dir}: holds files the build did not write ({shown}); use an empty folder or --force")
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path):
+    """One build at a time into one output folder; a second one stops in one line."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    path = out_dir.parent / f".{out_dir.name}.lock"
+    handle = path.open("a")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise OutputError(f"{out_dir}: another build is writing it; try again when it is done") from exc
+        yield
+    finally:
+        handle.close()
+
+
+def recover(out_dir: Path) -> None:
+    """Finish or undo what a killed build left: a previous package put aside and never replaced is
+    restored; one that was replaced is removed; half-written staging folders are removed."""
+    backup = out_dir.with_name(f".{out_dir.name}.previous")
+    if backup.exists():
+        if out_dir.exists():
+            shutil.rmtree(backup, ignore_errors=True)
+        else:
+            backup.rename(out_dir)
+    for stale in out_dir.parent.glob(f".build-{out_dir.name}-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def write_package(
     rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict
 ) -> None:
-    """Build, validate, then replace ``out_dir``, ``descriptor_path`` and the generated docs (previous
-    outputs kept on failure)."""
-    staging, files = stage(rows, out_dir.parent, meta)
-    final_descriptor = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path), meta)
-    (staging / "datapackage.json").unlink()
-    backup = None
-    if out_dir.exists():
+    """Build, validate, then replace ``out_dir`` (with its descriptor and docs when they live in it)
+    in one rename; the project's own build also replaces ``datapackage.json`` and the docs beside it.
+    A kill at any instant leaves the old or the new package, and the next run tidies up."""
+    with build_lock(out_dir):
+        recover(out_dir)
+        staging, files = stage(rows, out_dir.parent, meta, out_dir.name)
+        final_descriptor = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path), meta)
+        inside = descriptor_path.parent.resolve() == out_dir.resolve()
+        if inside:
+            (staging / "datapackage.json").write_bytes(final_descriptor)
+        else:
+            (staging / "datapackage.json").unlink()
+        docs = render_docs(rows, meta)
+        if docs_dir.resolve().parent == out_dir.resolve():
+            for name, data in docs.items():
+                (staging / docs_dir.name).mkdir(exist_ok=True)
+                (staging / docs_dir.name / name).write_bytes(data)
+            docs = {}
         backup = out_dir.with_name(f".{out_dir.name}.previous")
-        shutil.rmtree(backup, ignore_errors=True)
-        out_dir.rename(backup)
-    staging.rename(out_dir)
-    _replace_file(descriptor_path, final_descriptor)
-    for name, data in render_docs(rows, meta).items():
-        _replace_file(docs_dir / name, data)
-    if backup is not None:
+        if out_dir.exists():
+            for name in foreign_files(out_dir):  # --force: the user's own files stay with the package
+                shutil.move(str(out_dir / name), str(staging / name))
+            out_dir.rename(backup)
+        staging.rename(out_dir)
+        if not inside:
+            _replace_file(descriptor_path, final_descriptor)
+        for name, data in docs.items():
+            _replace_file(docs_dir / name, data)
         shutil.rmtree(backup, ignore_errors=True)
 
 
