@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreports.text import clean_text, find_duplicate_passages, is_page_break_split, is_page_furniture
+from govreports.text import clean_text, find_duplicate_passages, is_page_break_split, is_page_furniture, normalised
 
 
 def test_word_split_by_page_break_is_joined_and_flagged():
@@ -77,12 +77,31 @@ def test_short_repeats_are_not_duplicates():
     assert find_duplicate_passages("推进文旅融合。持续推进文旅融合。") == []
 
 
-@given(st.lists(st.sampled_from(["推进", "10.43亿", "元", "。", "\n\n", "**", "，", "全省第一", " and "]), max_size=60))
+PIECES = [
+    "推进",
+    "10.43亿",
+    "元",
+    "。",
+    "\n\n",
+    "**",
+    "，",
+    "全省第一",
+    " and ",
+    "\r\n",
+    "\r",
+    "\u200b",
+    "\u00a0",
+    "\x00",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
 def test_every_cleaned_character_is_the_raw_character_it_maps_to(pieces):
     raw = "".join(pieces)
     cleaned = clean_text(raw, "d")
     assert len(cleaned.offset_map) == len(cleaned.text)
-    assert all(raw[i] == ch for i, ch in zip(cleaned.offset_map, cleaned.text, strict=True))
+    read = normalised(raw)  # line ends read as line ends; every other kept character as printed
+    assert all(read[i] == ch for i, ch in zip(cleaned.offset_map, cleaned.text, strict=True))
     assert cleaned.offset_map == sorted(set(cleaned.offset_map))
     for flag in cleaned.flags:
         assert 0 <= flag.char_start <= flag.char_end <= len(raw)
