@@ -130,25 +130,15 @@ def main(argv: list[str] | None = None) -> int:
         meta = project_metadata() if args.out is None and args.metadata is None else corpus_metadata(rows["documents"])
         if args.metadata is not None:
             meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
-        if args.command == "release":
+        if args.command == "release" or args.check:
             changed = differences(rows, out_dir, descriptor, docs_dir, meta)
             if changed:
-                print(
-                    f"build.py release: data/ is not current ({len(changed)} file(s)); run make data first",
-                    file=sys.stderr,
-                )
+                what = "release: data/ is not current; run make data first" if args.command else "--check"
+                print(f"build.py {what}: {len(changed)} file(s) differ: {', '.join(changed)}", file=sys.stderr)
                 return EXIT_FAILED
-            path = write_release(ROOT, ROOT / "dist", meta["name"], meta["version"])
-            print(f"wrote {path}")
-            return EXIT_OK
-        if args.check:
-            changed = differences(rows, out_dir, descriptor, docs_dir, meta)
-            if changed:
-                print(
-                    f"build.py --check: {len(changed)} file(s) differ from a fresh build: {', '.join(changed)}",
-                    file=sys.stderr,
-                )
-                return EXIT_FAILED
+            if args.command == "release":
+                print(f"wrote {write_release(ROOT, ROOT / 'dist', meta['name'], meta['version'])}")
+                return EXIT_OK
             print("build.py --check: outputs are current")
             return EXIT_OK
         write_package(rows, out_dir, descriptor, docs_dir, meta)

@@ -23,6 +23,7 @@ from typing import Literal
 import cn2an
 
 from . import lexicon
+from .spans import starts
 
 TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
 
@@ -247,20 +248,8 @@ def without_spans(spans: list[tuple[int, int]], removed: list[tuple[int, int]]) 
 
 def part_at(parts: list[SentencePart], pos: int) -> SentencePart | None:
     """The sentence part holding ``pos`` (parts are in text order and do not overlap)."""
-    i = bisect.bisect_right([p.start for p in parts] if len(parts) < 64 else _part_starts(parts), pos) - 1
+    i = bisect.bisect_right(starts(parts, "start"), pos) - 1
     return parts[i] if i >= 0 and parts[i].start <= pos < parts[i].end else None
-
-
-_PART_STARTS: dict[int, tuple[list, list[int]]] = {}
-
-
-def _part_starts(parts: list[SentencePart]) -> list[int]:
-    cached = _PART_STARTS.get(id(parts))
-    if cached is None or cached[0] is not parts or len(cached[1]) != len(parts):
-        cached = (parts, [p.start for p in parts])
-        _PART_STARTS.clear()
-        _PART_STARTS[id(parts)] = cached
-    return cached[1]
 
 
 def _last_cue(text: str, cues: tuple[str, ...]) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .records import Section
+from .spans import starts
 from .text import CleanText
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
@@ -205,25 +206,11 @@ def innermost_section(sections: list, raw_index: int):
     """The deepest section whose span holds ``raw_index``. ``sections`` are in text order (as built);
     the search walks back from the last section starting at or before the index and stops at a
     top-level one, before which no section can hold it: logarithmic plus the local depth."""
-    starts = [section.char_start for section in sections] if len(sections) < 64 else _starts(sections)
     best = None
-    for i in range(bisect.bisect_right(starts, raw_index) - 1, -1, -1):
+    for i in range(bisect.bisect_right(starts(sections, "char_start"), raw_index) - 1, -1, -1):
         section = sections[i]
         if section.char_start <= raw_index < section.char_end and (best is None or section.level > best.level):
             best = section
         if section.level == 1:
             break
     return best
-
-
-_STARTS_CACHE: dict[int, tuple[list, list[int]]] = {}
-
-
-def _starts(sections: list) -> list[int]:
-    """The sections' starts, computed once per list of sections."""
-    cached = _STARTS_CACHE.get(id(sections))
-    if cached is None or cached[0] is not sections or len(cached[1]) != len(sections):
-        cached = (sections, [section.char_start for section in sections])
-        _STARTS_CACHE.clear()
-        _STARTS_CACHE[id(sections)] = cached
-    return cached[1]
