@@ -2,11 +2,10 @@
 in one line naming the file and the problem; none ends in a traceback, and a figure is never changed."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_build
 
 import build
 from govreports.metadata import SourceFile, scan_sources
@@ -88,13 +87,7 @@ def test_traditional_characters_are_flagged():
     assert "traditional_characters" in {f.kind for f in extract(text + "這個們來時會經濟發區縣\n").flags}
 
 
-def run(raw: Path, out: Path, *extra: str):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out), *extra],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+run = run_build
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_build
 
 import build
 from govreports import writer
@@ -18,13 +19,7 @@ from govreports import writer
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(raw: Path, out: Path, *extra: str):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out), *extra],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+run = run_build
 
 
 @pytest.fixture
