@@ -25,9 +25,11 @@ MIN_BODY_PARAGRAPH = 25
 #: A paragraph starting with a sentence this short closes a heading cut by a page break.
 MAX_SPLIT_STUB = 4
 #: Repeated runs at least this long are duplicated passages.
-#: A reprinted passage is long; real reports repeat formulas of 30-60 characters on purpose
-#: ("在推动…上勇于争先，奋力谱写中国式现代化…篇章"), and those are not misprints.
-MIN_DUPLICATE_PASSAGE = 80
+#: Repeated runs at least this long are duplicated passages when they hold a figure; without one
+#: they must be MIN_DUPLICATE_FORMULA long: real reports repeat formulas of 30-60 characters on
+#: purpose ("在推动…上勇于争先，奋力谱写中国式现代化…篇章"), and those are not misprints.
+MIN_DUPLICATE_PASSAGE = 30
+MIN_DUPLICATE_FORMULA = 80
 
 # --- Characters -------------------------------------------------------------------------------
 

@@ -268,6 +268,8 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
     cleaned.emphasis_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in emphasis_raw]
     cleaned.marker_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in markers]
     for first, second, length in find_duplicate_passages(text):
+        if length < lexicon.MIN_DUPLICATE_FORMULA and not re.search(r"[0-9０-９]", text[second : second + length]):
+            continue  # a formula repeated on purpose
         raw_start, raw_end = cleaned.raw_span(second, second + length)
         first_start, first_end = cleaned.raw_span(first, first + length)
         cleaned.duplicate_spans.append((second, second + length))

@@ -67,10 +67,13 @@ def test_passage_printed_twice_is_found_at_its_full_length():
     assert text[first : first + length] == text[second : second + length]
 
 
-def test_a_formula_repeated_on_purpose_is_not_a_duplicate():
-    formula = "在推动高质量发展上勇于争先，奋力谱写现代化建设新篇章"
+def test_a_formula_repeated_on_purpose_is_not_a_duplicate_but_a_repeated_figure_is():
+    formula = "在推动高质量发展上勇于争先，奋力谱写中国式现代化建设的崭新篇章，不断开创新局面"
     text = "一年来，我们" + formula + "。今年，我们要继续" + formula + "，新增就业1万人。"
-    assert find_duplicate_passages(text) == []
+    assert [f.kind for f in clean_text(text, "f").flags] == []
+    passage = "教育短板加快补齐，新建改扩建中小学和幼儿园7所，新增学位4320个"
+    text = "社会事业全面进步。" + passage + "。民生福祉持续增进。" + passage + "，医院迁建。"
+    assert [f.kind for f in clean_text(text, "p").flags] == ["duplicate_passage"]
 
 
 def test_short_repeats_are_not_duplicates():
