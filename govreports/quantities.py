@@ -10,6 +10,7 @@ Rules are about the shape of the text, never about the strings of one report.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -27,6 +28,14 @@ _QUOTES = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _UNITS_STARTING_WITH_MULTIPLIER = tuple(u for u in lexicon.UNITS if u[:1] in "万亿千")
+#: The unit, multiplier and multiplied-unit keys as single patterns, longest first (one match call
+#: at a position instead of a loop over every key).
+_UNIT_PATTERN = re.compile("|".join(re.escape(k) for k in _UNIT_KEYS))
+_MULTIPLIER_PATTERN = re.compile("|".join(re.escape(k) for k in _MULTIPLIER_KEYS))
+_UNIT_WITH_MULTIPLIER_PATTERN = re.compile(
+    "|".join(re.escape(k) for k in sorted(_UNITS_STARTING_WITH_MULTIPLIER, key=len, reverse=True)) or "(?!)"
+)
+_ALTERNATIVE_UNIT = re.compile(r"[（(]([\u4e00-\u9fff])[)）]")
 _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _ENUMERATION_UNITS = ("项", "个", "大", "大类", "家", "类", "件", "批", "条", "所", "座", "支")
 
@@ -161,24 +170,24 @@ def read_unit(text: str, pos: int) -> UnitReading:
         i += 1
     start = i
     prefix, multiplier, approximate = "", 1.0, False
-    for key in _MULTIPLIER_KEYS:
-        if text.startswith(key, i) and not any(text.startswith(u, i) for u in _UNITS_STARTING_WITH_MULTIPLIER):
-            prefix, multiplier, i = key, lexicon.MULTIPLIERS[key], i + len(key)
-            break
+    multiplier_match = _MULTIPLIER_PATTERN.match(text, i)
+    if multiplier_match and not _UNIT_WITH_MULTIPLIER_PATTERN.match(text, i):
+        key = multiplier_match.group()
+        prefix, multiplier, i = key, lexicon.MULTIPLIERS[key], i + len(key)
     if i < len(text) and text[i] in lexicon.APPROXIMATE_INFIXES:
         approximate, i = True, i + 1
     if text.startswith(lexicon.BIG_GROUP, i) and not prefix:
         measure = "大类" if text.startswith("大类", i) else lexicon.BIG_GROUP
         return UnitReading(measure, measure, start, i + len(measure), multiplier, approximate)
-    for key in _UNIT_KEYS:
-        if text.startswith(key, i):
-            i += len(key)
-            measure = key
-            alternative = re.match(r"[（(]([\u4e00-\u9fff])[)）]", text[i : i + 3])
-            if alternative and alternative.group(1) in lexicon.UNITS:
-                measure += alternative.group()
-                i += len(alternative.group())
-            return UnitReading(prefix + measure, measure, start, i, multiplier, approximate)
+    unit_match = _UNIT_PATTERN.match(text, i)
+    if unit_match:
+        measure = unit_match.group()
+        i += len(measure)
+        alternative = _ALTERNATIVE_UNIT.match(text, i)
+        if alternative and alternative.group(1) in lexicon.UNITS:
+            measure += alternative.group()
+            i += len(alternative.group())
+        return UnitReading(prefix + measure, measure, start, i, multiplier, approximate)
     if prefix and multiplier >= 1e4:  # "3万" alone: a count in ten-thousands
         return UnitReading(prefix, "", start, i, multiplier, approximate)
     return UnitReading("", "", pos, pos, 1.0, approximate)
@@ -374,11 +383,14 @@ def _chinese_numeral_counts(text: str, token: NumberToken, reading: UnitReading)
 def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Every number token in ``text`` with its verdict; tokens inside ``skip`` spans are left out."""
     quotes = quoted_spans(text)
-    skip = skip or []
+    skip = sorted(skip or [])
+    skip_starts = [a for a, _ in skip]
+    reach = list(itertools.accumulate((b for _, b in skip), max))  # furthest end of the spans so far
     found: list[Candidate] = []
     covered_until = -1
     for token in number_tokens(text):
-        if token.start < covered_until or any(a <= token.start < b for a, b in skip):
+        i = bisect.bisect_right(skip_starts, token.start) - 1
+        if token.start < covered_until or (i >= 0 and token.start < reach[i]):
             continue
         candidate = judge(text, token, quotes)
         found.append(candidate)
