@@ -158,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"error:{where}: {exc.strerror or exc}; nothing was replaced", file=sys.stderr)
         return EXIT_FAILED
+    except Exception as exc:  # never a traceback: one line, and the old outputs stay
+        print(
+            f"error: the package could not be written ({type(exc).__name__}: {exc}); nothing was replaced",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     for failed in skipped:
         print(f"skipped {failed.message}", file=sys.stderr)
     for line in IGNORED:

@@ -173,8 +173,7 @@ def sqlite_bytes(rows: dict[str, list[dict]]) -> bytes:
         path = Path(folder) / "package.sqlite"
         connection = sqlite3.connect(path)
         try:
-            connection.execute("PRAGMA foreign_keys = ON")
-            for table in TABLES:
+            for table in TABLES:  # keys are checked once all rows are in (a child may sort before its parent)
                 connection.execute(_create_statement(table))
             for table in TABLES:
                 fields = table_schema(table)["fields"]

@@ -236,11 +236,16 @@ def majority_part(text: str, start: int, end: int, plan_year: int | None) -> str
 
 
 def without_spans(spans: list[tuple[int, int]], removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans with the removed spans (a duplicated passage) cut out of them."""
+    """Sentence spans with the removed spans (a duplicated passage) cut out of them. Only the removed
+    spans that can overlap a sentence are looked at (they are sorted and do not overlap)."""
+    removed = sorted(removed)
+    removed_ends = [b for _, b in removed]
     result = []
     for start, end in spans:
         pieces = [(start, end)]
-        for a, b in removed:
+        for a, b in removed[bisect.bisect_right(removed_ends, start) :]:
+            if a >= end:
+                break
             pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[0] < p[1]]
         result += pieces
     return result

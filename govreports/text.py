@@ -8,6 +8,7 @@ copy. Every repair or finding is a :class:`QualityFlag`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -56,12 +57,16 @@ class CleanText:
 
     def in_marker(self, start: int, end: int | None = None) -> bool:
         """Inside page furniture or a continuation marker: nothing is taken from there."""
-        end = start + 1 if end is None else end
-        return any(a < end and start < b for a, b in self.marker_spans)
+        return _overlaps(self.marker_spans, start, start + 1 if end is None else end)
 
     def in_duplicate(self, start: int, end: int | None = None) -> bool:
-        end = start + 1 if end is None else end
-        return any(a < end and start < b for a, b in self.duplicate_spans)
+        return _overlaps(self.duplicate_spans, start, start + 1 if end is None else end)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (in text order, not overlapping each other)."""
+    i = bisect.bisect_left(spans, (end, end)) - 1
+    return i >= 0 and spans[i][1] > start
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -266,7 +271,7 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
     text = "".join(raw[i] for i in offset_map)
     cleaned = CleanText(raw=printed, text=text, offset_map=offset_map, flags=flags)
     cleaned.emphasis_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in emphasis_raw]
-    cleaned.marker_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in markers]
+    cleaned.marker_spans = sorted((cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in markers)
     for first, second, length in find_duplicate_passages(text):
         if length < lexicon.MIN_DUPLICATE_FORMULA and not re.search(r"[0-9０-９]", text[second : second + length]):
             continue  # a formula repeated on purpose
