@@ -22,6 +22,20 @@ MAX_QUOTE = 200
 BULLETS = set("■●◆▲□○•·—-*")
 #: Prose paragraphs are at least this long or contain a full stop; shorter lines are titles/headings.
 MIN_BODY_PARAGRAPH = 25
+#: Words that open a new paragraph: after a paragraph printed without its full stop, they mark a new
+#: paragraph, not the second half of one cut by a page break.
+PARAGRAPH_OPENERS = (
+    "一年来",
+    "过去一年",
+    "过去五年",
+    "五年来",
+    "今年",
+    "明年",
+    "各位代表",
+    "同时，",
+    "此外，",
+    "另外，",
+)
 #: A paragraph starting with a sentence this short closes a heading cut by a page break.
 MAX_SPLIT_STUB = 4
 #: Repeated runs at least this long are duplicated passages.

@@ -105,6 +105,8 @@ def is_page_break_split(before: str, after: str) -> bool:
     """
     if not before or not after or before[-1] in lexicon.PARAGRAPH_END or _starts_block(after):
         return False
+    if after.startswith(lexicon.PARAGRAPH_OPENERS):
+        return False  # "…增长10.3%" + "一年来的主要工作…": a new paragraph, its full stop left off
     if before[:1] in lexicon.BULLETS or _CONTINUATION.match(before):
         return False
     if _is_body(before):

@@ -140,3 +140,8 @@ def test_furniture_lines_are_whole_short_lines_only():
     assert is_page_furniture("新华社记者 张三 摄")
     assert not is_page_furniture("时间是最好的见证者，全省生产总值增长5.2%。")
     assert not is_page_furniture("来源于群众的十件实事全部完成")
+
+
+def test_a_paragraph_without_its_full_stop_is_not_joined_to_a_new_one():
+    assert not is_page_break_split("全年实现社会消费品零售总额753亿元，增长10.3%", "一年来的主要工作情况如下：")
+    assert is_page_break_split("全年实现社会消费品零售总额753亿元，增长10.3%，其中", "网络零售额增长12%。")
