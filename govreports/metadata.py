@@ -404,6 +404,8 @@ def skipped_document(skipped: SkippedSource) -> Document:
 def registry_conflicts(source: SourceFile) -> list[str]:
     """Registry fields the text contradicts (the registry wins, and a flag says so)."""
     entry = source.registry_entry or {}
+    if not any(name in entry for name in ("delivered_on", "plan_year", "review_year")):
+        return []  # nothing to contradict: the text was read once already, by build_document
     inferred = infer_metadata(source.raw.lstrip("\ufeff"), source.path.name)
     return [
         f"{name}: registry {entry[name]!r}, text {inferred[name]!r}"
