@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import cn2an
 
 from . import lexicon
+from .text import strip_span
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 _ARABIC = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?")
@@ -142,11 +143,7 @@ def clause_end(text: str, pos: int) -> int:
 def clause_window(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause that holds text[start:end] (a figure, a name): the quote of its row, at most
     ``MAX_QUOTE`` characters, cut to a window around the span when the clause is longer."""
-    a, b = clause_start(text, start), clause_end(text, end)
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a, b = strip_span(text, clause_start(text, start), clause_end(text, end))
     if b - a > lexicon.MAX_QUOTE:
         a = max(a, min(start - lexicon.MAX_QUOTE // 2, b - lexicon.MAX_QUOTE))
         b = min(b, a + lexicon.MAX_QUOTE)

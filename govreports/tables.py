@@ -72,7 +72,3 @@ def merge_rows(per_document: list[dict[str, list[dict]]]) -> dict[str, list[dict
         key = table_schema(table)["primaryKey"]
         table_rows.sort(key=lambda row: tuple(row[k] for k in key))
     return rows
-
-
-def rows_by_table(extractions: list[Extraction]) -> dict[str, list[dict]]:
-    return merge_rows([extraction_rows(e) for e in extractions])
