@@ -24,62 +24,67 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from govreports.conform import rows_problems  # noqa: E402
+from govreports import columnar  # noqa: E402
+from govreports.columnar import Tables  # noqa: E402
 from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document  # noqa: E402
 from govreports.package import corpus_metadata, project_metadata  # noqa: E402
 from govreports.pipeline import extract_document  # noqa: E402
 from govreports.records import Extraction  # noqa: E402
 from govreports.release import write_release  # noqa: E402
-from govreports.tables import extraction_rows, merge_rows  # noqa: E402
+from govreports.tables import extraction_tables, merge_tables  # noqa: E402
 from govreports.writer import OutputError, ValidationError, check_output, differences, write_package  # noqa: E402
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
 IGNORED: list[str] = []  # files of the last scanned folder that are not reports
 
 
-def document_rows(source: SourceFile) -> tuple[dict[str, list[dict]] | None, str | None]:
+def document_tables(source: SourceFile) -> tuple[Tables | None, str | None]:
     """One report's rows, or why it cannot be built. Any failure stays inside its own report."""
     try:
-        rows = extraction_rows(extract_document(source))
+        tables = extraction_tables(extract_document(source))
+    except columnar.RowTypeError as exc:
+        return None, f"made rows that break the table schemas: {exc}"
     except Exception as exc:
         return None, f"could not be processed ({type(exc).__name__}: {exc})"
-    problems = rows_problems(rows)
+    problems = columnar.problems(tables)
     if problems:
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         return None, f"made rows that break the table schemas: {problems[0]}{more}"
-    return rows, None
+    return tables, None
 
 
 def _extracted(sources: list[SourceFile], jobs: int):
-    """Each report's rows or problem, in order; with ``jobs`` > 1 in worker processes (the same result)."""
+    """Each report's tables or problem, in order; with ``jobs`` > 1 in worker processes (the same
+    result). Results are consumed as they come, so only columns, never row dicts, pile up."""
     if jobs <= 1 or len(sources) < 2:
-        return map(document_rows, sources)
+        yield from map(document_tables, sources)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     executor = ProcessPoolExecutor(max_workers=jobs)
     try:
-        return list(executor.map(document_rows, sources, chunksize=max(1, len(sources) // (jobs * 8))))
+        yield from executor.map(document_tables, sources, chunksize=max(1, min(16, len(sources) // (jobs * 8))))
     finally:
         executor.shutdown(cancel_futures=True)
 
 
-def build_rows(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[dict[str, list[dict]], list[SkippedSource]]:
-    """Rows of every report that builds, plus the reports skipped (``strict``: raise on the first)."""
+def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Tables, list[SkippedSource]]:
+    """Tables of every report that builds, plus the reports skipped (``strict``: raise on the first)."""
     scan = scan_sources(raw_dir)
     IGNORED[:] = scan.ignored
     skipped = list(scan.skipped)
     if strict and skipped:
         raise InputError(skipped[0].message)
     per_document = []
-    for source, (rows, problem) in zip(scan.sources, _extracted(scan.sources, jobs), strict=True):
+    for source, (tables, problem) in zip(scan.sources, _extracted(scan.sources, jobs), strict=True):
         if problem is None:
-            per_document.append(rows)
+            per_document.append(tables)
             continue
         failed = SkippedSource(source.path, source.doc_id, problem, source.sha256, len(source.raw))
         if strict:
             raise InputError(failed.message)
         skipped.append(failed)
-    used = {row["doc_id"] for rows in per_document for row in rows["documents"]}
+    used = {doc_id for tables in per_document for doc_id in tables["documents"]["doc_id"].to_pylist()}
     for failed in skipped:
         document = skipped_document(failed)
         doc_id, n = document.doc_id, 1
@@ -87,8 +92,8 @@ def build_rows(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[dict
             n += 1
             doc_id = f"{document.doc_id}~{n}"
         used.add(doc_id)
-        per_document.append(extraction_rows(Extraction(replace(document, doc_id=doc_id), "")))
-    return merge_rows(per_document), skipped
+        per_document.append(extraction_tables(Extraction(replace(document, doc_id=doc_id), "")))
+    return merge_tables(per_document), skipped
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,12 +131,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.out is not None and not args.check and args.command is None:
             check_output(out_dir, args.raw, args.force)
-        rows, skipped = build_rows(args.raw, strict, args.jobs)
-        meta = project_metadata() if args.out is None and args.metadata is None else corpus_metadata(rows["documents"])
+        tables, skipped = build_tables(args.raw, strict, args.jobs)
+        meta = (
+            project_metadata()
+            if args.out is None and args.metadata is None
+            else corpus_metadata(tables["documents"].to_pylist())
+        )
         if args.metadata is not None:
             meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
         if args.command == "release" or args.check:
-            changed = differences(rows, out_dir, descriptor, docs_dir, meta)
+            changed = differences(tables, out_dir, descriptor, docs_dir, meta)
             if changed:
                 what = "release: data/ is not current; run make data first" if args.command else "--check"
                 print(f"build.py {what}: {len(changed)} file(s) differ: {', '.join(changed)}", file=sys.stderr)
@@ -141,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_OK
             print("build.py --check: outputs are current")
             return EXIT_OK
-        write_package(rows, out_dir, descriptor, docs_dir, meta)
+        write_package(tables, out_dir, descriptor, docs_dir, meta)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -168,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped {failed.message}", file=sys.stderr)
     for line in IGNORED:
         print(f"ignored {line.split(': ', 1)[0]}: {line.split(': ', 1)[1]}", file=sys.stderr)
-    counts = ", ".join(f"{table} {len(table_rows)}" for table, table_rows in rows.items())
+    counts = ", ".join(f"{table} {data.num_rows}" for table, data in tables.items())
     print(f"wrote {out_dir} ({counts})")
     if skipped:
         print(f"{len(skipped)} report(s) skipped; see documents.status and documents.problem", file=sys.stderr)

@@ -24,7 +24,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402
-from govreports import entities, facts, parts, pipeline, quantities, structure, text, writer  # noqa: E402
+from govreports import (  # noqa: E402
+    columnar,
+    entities,
+    facts,
+    parts,
+    pipeline,
+    quantities,
+    structure,
+    tables,
+    text,
+    writer,
+)
 
 SOURCES = [*sorted((ROOT / "raw").glob("*.txt")), *sorted((ROOT / "tests" / "gold").glob("*/raw/*.txt"))]
 HEADER = "{region}政府工作报告\n（{year}年1月{day}日在{region}第五届人民代表大会第{n}次会议上）\n\n"
@@ -59,8 +70,10 @@ STAGES = {
     "structure and parts": [(structure, "find_headings"), (structure, "build_sections"), (parts, "classify_sentences")],
     "quantities and facts": [(quantities, "candidates"), (facts, "build_facts")],
     "entities": [(entities, "extract_entities")],
-    "write": [(writer, "render_files"), (writer, "render_docs")],
-    "validate": [(writer, "validate"), (build, "rows_problems")],
+    "to tables": [(tables, "extraction_tables")],
+    "merge and derive": [(tables, "merge_tables")],
+    "write": [(writer, "write_files"), (writer, "render_docs")],
+    "validate": [(writer, "validate"), (columnar, "problems")],
 }
 
 
@@ -78,7 +91,7 @@ def instrument() -> dict[str, float]:
                     spent[_stage] += time.perf_counter() - start
 
             setattr(module, name, timed)
-            for other in (pipeline, build, writer, facts, entities):  # names imported into other modules
+            for other in (pipeline, build, writer, facts, entities, tables):  # names imported into other modules
                 if getattr(other, name, None) is original:
                     setattr(other, name, timed)
     return spent

@@ -1,7 +1,7 @@
 """The same rows in the formats users open them with: a spreadsheet (Excel, WPS), an SQLite database
 with its keys (Datasette, any SQL client), and the Datasette metadata that describes it.
 
-Pure functions from rows to bytes; the writer puts them on disk. Bytes depend only on the rows:
+Functions from rows to bytes, and from tables to an SQLite file. Bytes depend only on the rows:
 fixed timestamps inside the XLSX zip, rows inserted in key order in SQLite.
 """
 
@@ -11,12 +11,11 @@ import io
 import json
 import re
 import sqlite3
-import tempfile
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .tables import TABLES, table_schema
+from .schema import TABLES, table_schema
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -159,38 +158,36 @@ def _create_statement(table: str) -> str:
     return f'CREATE TABLE "{table}" (\n  ' + ",\n  ".join(lines) + "\n)"
 
 
-def _sql_value(value, kind: str):
-    if value is None:
-        return None
+def _sql_column(column, kind: str) -> list:
     if kind == "boolean":
-        return int(bool(value))
-    return value
+        return [None if v is None else int(v) for v in column.to_pylist()]
+    return column.to_pylist()
 
 
-def sqlite_bytes(rows: dict[str, list[dict]]) -> bytes:
-    """Every table with its types, primary key and foreign keys declared."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "package.sqlite"
-        connection = sqlite3.connect(path)
-        try:
-            for table in TABLES:  # keys are checked once all rows are in (a child may sort before its parent)
-                connection.execute(_create_statement(table))
-            for table in TABLES:
-                fields = table_schema(table)["fields"]
-                names = ", ".join(f'"{f["name"]}"' for f in fields)
-                marks = ", ".join("?" for _ in fields)
-                connection.executemany(
-                    f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                    [[_sql_value(row[f["name"]], f["type"]) for f in fields] for row in rows[table]],
-                )
-            connection.commit()
-            problems = connection.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise ValueError(f"sqlite: foreign keys do not hold: {problems[:3]}")
-            connection.execute("VACUUM")
-        finally:
-            connection.close()
-        return path.read_bytes()
+def write_sqlite(tables, path: Path, batch_rows: int = 50_000) -> None:
+    """Every table with its types, primary key and foreign keys declared, inserted in key order a
+    batch at a time (so memory stays flat), the keys checked once all rows are in."""
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        for table in TABLES:  # keys are checked once all rows are in (a child may sort before its parent)
+            connection.execute(_create_statement(table))
+        for table in TABLES:
+            fields = table_schema(table)["fields"]
+            names = ", ".join(f'"{f["name"]}"' for f in fields)
+            marks = ", ".join("?" for _ in fields)
+            for batch in tables[table].to_batches(max_chunksize=batch_rows):
+                values = [_sql_column(batch[f["name"]], f["type"]) for f in fields]
+                connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', zip(*values, strict=True))
+        connection.commit()
+        problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise ValueError(f"sqlite: foreign keys do not hold: {problems[:3]}")
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
 
 
 def datasette_metadata(meta: dict, database: str) -> bytes:

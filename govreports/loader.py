@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .tables import TABLES, table_schema
+from .schema import TABLES, table_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "data"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .tables import table_schema
+from .schema import table_schema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 METADATA_FILE = Path(__file__).resolve().parent.parent / "package-metadata.json"

@@ -1,74 +1,60 @@
-"""Stage 6: records of all documents -> rows per table, in schema column order, sorted by key.
+"""Stage 6: records of all documents -> one Arrow table per table, in schema column order, sorted by key.
 
-Column order, types and keys come from the Table Schemas in ``schemas/``, the single source of
-truth that the writer, the descriptor and the tests all read.
+Each document's records become typed columns in the process that extracted them (no dict per row);
+the build concatenates them, derives the cross-report tables and sorts every table by its key.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
-from functools import cache
-from pathlib import Path
+import pyarrow.compute as pc
 
-from . import outcomes
+from . import columnar, outcomes
+from .columnar import Tables
 from .records import Extraction
+from .schema import DERIVED_TABLES, TABLES, columns, table_schema
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-TABLES = (
-    "documents",
-    "sections",
-    "targets",
-    "achievements",
-    "projects",
-    "events",
-    "quality_flags",
-    "target_outcomes",
-    "panel",
-)
-#: Tables derived across documents (``outcomes``), not extracted from one.
-DERIVED_TABLES = ("target_outcomes", "panel")
+__all__ = ["DERIVED_TABLES", "TABLES", "columns", "extraction_tables", "merge_tables", "table_schema"]
 
 
-@cache
-def table_schema(table: str) -> dict:
-    return json.loads((SCHEMA_DIR / f"{table}.schema.json").read_text(encoding="utf-8"))
+def extraction_tables(extraction: Extraction) -> Tables:
+    """The rows one document contributes to each table (derived tables stay empty)."""
+    raw = extraction.document_raw
+    by_table: dict[str, list] = {table: [] for table in TABLES}
+    for record in [*extraction.facts, *extraction.entities]:
+        by_table[record.table].append(record)
+    tables = {
+        "documents": columnar.from_records("documents", [extraction.document]),
+        "sections": columnar.from_records("sections", extraction.sections),
+        "quality_flags": columnar.from_records(
+            "quality_flags", extraction.flags, {"quote": [raw[f.char_start : f.char_end] for f in extraction.flags]}
+        ),
+    }
+    for table in ("targets", "achievements", "projects", "events"):
+        tables[table] = columnar.from_records(table, by_table[table])
+    for table in DERIVED_TABLES:
+        tables[table] = columnar.empty(table)
+    return {table: tables[table] for table in TABLES}
 
 
-def columns(table: str) -> list[str]:
-    return [f["name"] for f in table_schema(table)["fields"]]
+def _coded(data) -> list[dict]:
+    """Only rows with a code and a year can be linked across reports: the rest never leave Arrow."""
+    keep = pc.and_(pc.is_valid(data["indicator_code"]), pc.is_valid(data["year"]))
+    return data.filter(keep).to_pylist()
 
 
-def _project(record: dict, table: str) -> dict:
-    return {name: record.get(name) for name in columns(table)}
-
-
-def extraction_rows(extraction: Extraction) -> dict[str, list[dict]]:
-    """The rows one document contributes to each table, in schema column order."""
-    rows: dict[str, list[dict]] = {table: [] for table in TABLES}
-    rows["documents"].append(_project(asdict(extraction.document), "documents"))  # derived tables stay empty
-    rows["sections"] += [_project(asdict(s), "sections") for s in extraction.sections]
-    for fact in extraction.facts:
-        rows[fact.table].append(_project(asdict(fact), fact.table))
-    for entity in extraction.entities:
-        rows[entity.table].append(_project(asdict(entity), entity.table))
-    rows["quality_flags"] += [
-        _project(
-            {**asdict(f), "id": f.id, "quote": extraction.document_raw[f.char_start : f.char_end]}, "quality_flags"
-        )
-        for f in extraction.flags
-    ]
-    return rows
-
-
-def merge_rows(per_document: list[dict[str, list[dict]]]) -> dict[str, list[dict]]:
-    """All documents' rows per table, sorted by primary key."""
-    rows: dict[str, list[dict]] = {table: [] for table in TABLES}
-    for document_rows in per_document:
-        for table in TABLES:
-            rows[table] += document_rows[table]
-    rows.update({table: [_project(r, table) for r in derived] for table, derived in outcomes.derive(rows).items()})
-    for table, table_rows in rows.items():
-        key = table_schema(table)["primaryKey"]
-        table_rows.sort(key=lambda row: tuple(row[k] for k in key))
-    return rows
+def merge_tables(per_document: list[Tables]) -> Tables:
+    """All documents' tables concatenated, the derived tables added, every table sorted by its key."""
+    tables = {
+        table: columnar.concat([document[table] for document in per_document], table)
+        for table in TABLES
+        if table not in DERIVED_TABLES
+    }
+    derived = outcomes.derive(
+        {
+            "documents": tables["documents"].to_pylist(),
+            "targets": _coded(tables["targets"]),
+            "achievements": _coded(tables["achievements"]),
+        }
+    )
+    tables.update({table: columnar.from_rows(table, derived[table]) for table in DERIVED_TABLES})
+    return {table: columnar.sort_by_key(table, tables[table]) for table in TABLES}

@@ -9,7 +9,6 @@ timestamps, fixed Parquet settings, UTF-8 CSV without BOM and with ``\\n`` line 
 from __future__ import annotations
 
 import contextlib
-import csv
 import fcntl
 import hashlib
 import io
@@ -17,79 +16,82 @@ import json
 import os
 import shutil
 import tempfile
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import docs, formats
-from .conform import rows_problems
+from . import columnar, docs, formats
+from .columnar import Tables
 from .package import ResourceFile, descriptor
-from .tables import TABLES, columns, table_schema
+from .schema import TABLES, columns, table_schema
 
-ARROW_TYPES = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.date32(),
-}
+PARQUET_TYPES = {**columnar.MEMORY_TYPES, "date": pa.date32()}
 
 
 class ValidationError(Exception):
     """The package written does not validate; the message lists the first errors."""
 
 
-def format_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
-    return str(value)
+@dataclass(frozen=True)
+class Written:
+    """What the descriptor says of a file: its size and digest, taken as it was written."""
+
+    bytes: int
+    sha256: str
 
 
-def csv_bytes(table: str, rows: list[dict]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    # Python's csv leaves a field holding a bare CR unquoted, and readers split the row there: such a
-    # row is written with every field quoted (an empty quoted field still reads as null).
-    quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    names = columns(table)
-    writer.writerow(names)
-    for row in rows:
-        cells = [format_cell(row[name]) for name in names]
-        (quoting_all if any("\r" in cell for cell in cells) else writer).writerow(cells)
-    return buffer.getvalue().encode("utf-8")
+class _HashingFile:
+    """A binary file that counts and hashes what is written, so nothing is read back."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = path.open("wb")
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data) -> int:
+        self.handle.write(data)
+        self.digest.update(data)
+        self.size += len(data)
+        return len(data)
+
+    def close(self) -> Written:
+        self.handle.close()
+        return Written(self.size, self.digest.hexdigest())
 
 
-def _arrow_value(value, type_name: str):
-    if value is None:
-        return None
-    if type_name == "date":
-        return date.fromisoformat(value)
-    if type_name == "number":
-        return float(value)
-    return value
+def write_csv(table: str, data: pa.Table, out) -> None:
+    """UTF-8 without BOM, ``\n`` line ends, Python's minimal quoting; written chunk by chunk."""
+    out.write((",".join(columns(table)) + "\n").encode("utf-8"))
+    for lines in columnar.csv_lines(table, data):
+        out.write(columnar.string_array_bytes(lines))
 
 
-def parquet_bytes(table: str, rows: list[dict]) -> bytes:
+def csv_bytes(table: str, data: pa.Table) -> bytes:
+    buffer = io.BytesIO()
+    write_csv(table, data, buffer)
+    return buffer.getvalue()
+
+
+def parquet_table(table: str, data: pa.Table) -> pa.Table:
     fields = table_schema(table)["fields"]
     schema = pa.schema(
         [
-            pa.field(f["name"], ARROW_TYPES[f["type"]], nullable=not f.get("constraints", {}).get("required", False))
+            pa.field(f["name"], PARQUET_TYPES[f["type"]], nullable=not f.get("constraints", {}).get("required", False))
             for f in fields
         ]
     )
-    arrays = [
-        pa.array([_arrow_value(row[f["name"]], f["type"]) for row in rows], type=ARROW_TYPES[f["type"]]) for f in fields
-    ]
-    buffer = io.BytesIO()
+    return pa.Table.from_arrays(
+        [data[f["name"]].cast(PARQUET_TYPES[f["type"]]).combine_chunks() for f in fields], schema=schema
+    )
+
+
+def write_parquet(table: str, data: pa.Table, out) -> None:
     pq.write_table(
-        pa.Table.from_arrays(arrays, schema=schema),
-        buffer,
+        parquet_table(table, data),
+        out,
         compression="zstd",
         compression_level=9,
         use_dictionary=False,
@@ -97,45 +99,70 @@ def parquet_bytes(table: str, rows: list[dict]) -> bytes:
         version="2.6",
         data_page_version="1.0",
     )
+
+
+def parquet_bytes(table: str, data: pa.Table) -> bytes:
+    buffer = io.BytesIO()
+    write_parquet(table, data, buffer)
     return buffer.getvalue()
 
 
-def render_files(rows: dict[str, list[dict]], meta: dict) -> dict[str, bytes]:
-    """Every data file of the package, by path relative to the output folder."""
-    files: dict[str, bytes] = {}
+def total_rows(tables: Tables) -> int:
+    return sum(data.num_rows for data in tables.values())
+
+
+def write_files(tables: Tables, folder: Path, meta: dict) -> dict[str, Written]:
+    """Write every data file of the package into ``folder``; their sizes and digests by relative path."""
+    written: dict[str, Written] = {}
+
+    def put(relative: str, write) -> None:
+        out = _HashingFile(folder / relative)
+        try:
+            write(out)
+        finally:
+            written[relative] = out.close()
+
     for table in TABLES:
-        files[f"csv/{table}.csv"] = csv_bytes(table, rows[table])
-        files[f"parquet/{table}.parquet"] = parquet_bytes(table, rows[table])
-    if sum(len(table_rows) for table_rows in rows.values()) <= formats.XLSX_ROW_LIMIT:
-        files[f"{meta['name']}.xlsx"] = formats.xlsx_bytes(rows, meta)
-    files[f"{meta['name']}.sqlite"] = formats.sqlite_bytes(rows)
-    files["datasette-metadata.json"] = formats.datasette_metadata(meta, meta["name"])
-    return files
+        put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
+        put(f"parquet/{table}.parquet", lambda out, table=table: out.write(parquet_bytes(table, tables[table])))
+    if total_rows(tables) <= formats.XLSX_ROW_LIMIT:
+        put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(columnar.as_rows(tables), meta)))
+    formats.write_sqlite(tables, folder / f"{meta['name']}.sqlite")
+    written[f"{meta['name']}.sqlite"] = file_digest(folder / f"{meta['name']}.sqlite")
+    put("datasette-metadata.json", lambda out: out.write(formats.datasette_metadata(meta, meta["name"])))
+    return written
 
 
-def render_docs(rows: dict[str, list[dict]], meta: dict) -> dict[str, bytes]:
+def file_digest(path: Path) -> Written:
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return Written(size, digest.hexdigest())
+
+
+def render_docs(tables: Tables, meta: dict) -> dict[str, bytes]:
     """The generated documentation: data dictionary and report, by file name."""
     return {
         "data-dictionary.md": docs.data_dictionary(meta).encode("utf-8"),
-        "report.html": docs.report_html(rows, meta, meta.get("measured_quality", [])).encode("utf-8"),
-        "targets-by-category.svg": docs.category_chart(rows).encode("utf-8"),
+        "report.html": docs.report_html(tables, meta, meta.get("measured_quality", [])).encode("utf-8"),
+        "targets-by-category.svg": docs.category_chart(tables).encode("utf-8"),
     }
 
 
-def descriptor_bytes(files: dict[str, bytes], documents: list[dict], prefix: str, meta: dict) -> bytes:
+def descriptor_bytes(files: dict[str, Written], documents: list[dict], prefix: str, meta: dict) -> bytes:
     resources = []
     for table in TABLES:
         for fmt, ext in (("csv", "csv"), ("parquet", "parquet")):
-            data = files[f"{ext}/{table}.{ext}"]
-            resources.append(
-                ResourceFile(table, fmt, f"{prefix}{ext}/{table}.{ext}", len(data), hashlib.sha256(data).hexdigest())
-            )
+            file = files[f"{ext}/{table}.{ext}"]
+            resources.append(ResourceFile(table, fmt, f"{prefix}{ext}/{table}.{ext}", file.bytes, file.sha256))
     downloads = [
         {
             "path": f"{prefix}{name}",
             "format": name.rsplit(".", 1)[-1],
-            "bytes": len(files[name]),
-            "hash": f"sha256:{hashlib.sha256(files[name]).hexdigest()}",
+            "bytes": files[name].bytes,
+            "hash": f"sha256:{files[name].sha256}",
         }
         for name in sorted(files)
         if "/" not in name
@@ -149,44 +176,43 @@ def relative_prefix(out_dir: Path, descriptor_path: Path) -> str:
     return "" if rel == "." else rel.replace(os.sep, "/") + "/"
 
 
-#: Up to this many rows frictionless checks every row; above it, it checks the descriptor and the
-#: first rows of each table, and ``conform`` (the same constraints, checked in plain Python) every row.
-FRICTIONLESS_ROW_LIMIT = 100_000
+#: frictionless reads this many rows of each table: enough to prove the descriptor, dialect and
+#: schemas describe the files. Every row is checked by ``columnar.problems`` (the same constraints,
+#: vectorised), and the test suite runs frictionless over every row of the published package.
+FRICTIONLESS_ROWS = 1000
 
 
-def validate(descriptor_path: Path, rows: dict[str, list[dict]] | None = None) -> None:
-    from frictionless import Package, system
+def validate(descriptor_path: Path, tables: Tables | None = None) -> None:
+    from frictionless import Checklist, Package, system
 
-    total = sum(len(table_rows) for table_rows in rows.values()) if rows else 0
-    if rows is not None:
-        problems = rows_problems(rows)
+    if tables is not None:
+        problems = columnar.problems(tables)
         if problems:
             more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
             raise ValidationError("; ".join(problems[:5]) + more)
     with system.use_context(trusted=True):
-        limit = {} if total <= FRICTIONLESS_ROW_LIMIT else {"limit_rows": 1000}
-        report = Package(str(descriptor_path)).validate(**limit)
+        limit = {} if tables is None else {"limit_rows": FRICTIONLESS_ROWS}
+        package = Package(str(descriptor_path))
+        if tables is not None:  # foreign keys were checked over every row above
+            for resource in package.resources:
+                resource.schema.foreign_keys = []
+        report = package.validate(checklist=Checklist(), **limit)
     if not report.valid:
         errors = [f"{task.name}: {error.type}: {error.message}" for task in report.tasks for error in task.errors]
         errors += [f"package: {error.type}: {error.message}" for error in report.errors]
         raise ValidationError("; ".join(errors[:5]) + (f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""))
 
 
-def stage(
-    rows: dict[str, list[dict]], parent: Path, meta: dict, label: str = "package"
-) -> tuple[Path, dict[str, bytes]]:
+def stage(tables: Tables, parent: Path, meta: dict, label: str = "package") -> tuple[Path, dict[str, Written]]:
     """Write the package into a new temporary folder under ``parent`` and validate it there."""
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{label}-", dir=parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        files = render_files(rows, meta)
-        for relative, data in files.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (staging / "datapackage.json").write_bytes(descriptor_bytes(files, rows["documents"], "", meta))
-        validate(staging / "datapackage.json", rows)
+        files = write_files(tables, staging, meta)
+        documents = tables["documents"].to_pylist()
+        (staging / "datapackage.json").write_bytes(descriptor_bytes(files, documents, "", meta))
+        validate(staging / "datapackage.json", tables)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -259,22 +285,21 @@ def recover(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_package(
-    rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict
-) -> None:
+def write_package(tables: Tables, out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict) -> None:
     """Build, validate, then replace ``out_dir`` (with its descriptor and docs when they live in it)
     in one rename; the project's own build also replaces ``datapackage.json`` and the docs beside it.
     A kill at any instant leaves the old or the new package, and the next run tidies up."""
     with build_lock(out_dir):
         recover(out_dir)
-        staging, files = stage(rows, out_dir.parent, meta, out_dir.name)
-        final_descriptor = descriptor_bytes(files, rows["documents"], relative_prefix(out_dir, descriptor_path), meta)
+        staging, files = stage(tables, out_dir.parent, meta, out_dir.name)
+        documents = tables["documents"].to_pylist()
+        final_descriptor = descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)
         inside = descriptor_path.parent.resolve() == out_dir.resolve()
         if inside:
             (staging / "datapackage.json").write_bytes(final_descriptor)
         else:
             (staging / "datapackage.json").unlink()
-        docs = render_docs(rows, meta)
+        docs = render_docs(tables, meta)
         if docs_dir.resolve().parent == out_dir.resolve():
             for name, data in docs.items():
                 (staging / docs_dir.name).mkdir(exist_ok=True)
@@ -293,18 +318,23 @@ def write_package(
         shutil.rmtree(backup, ignore_errors=True)
 
 
-def differences(
-    rows: dict[str, list[dict]], out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict
-) -> list[str]:
+def differences(tables: Tables, out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict) -> list[str]:
     """Rebuild (and validate) in a temporary folder; list the files that differ from those on disk."""
-    staging, files = stage(rows, Path(tempfile.gettempdir()), meta)
+    staging, files = stage(tables, Path(tempfile.gettempdir()), meta)
     shutil.rmtree(staging, ignore_errors=True)
-    expected = {out_dir / relative: data for relative, data in files.items()}
-    expected[descriptor_path] = descriptor_bytes(
-        files, rows["documents"], relative_prefix(out_dir, descriptor_path), meta
-    )
-    expected.update({docs_dir / name: data for name, data in render_docs(rows, meta).items()})
-    changed = [str(path) for path, data in sorted(expected.items()) if not path.exists() or path.read_bytes() != data]
+    expected: dict[Path, Written] = {out_dir / relative: digest for relative, digest in files.items()}
+    documents = tables["documents"].to_pylist()
+    generated = {descriptor_path: descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)}
+    generated.update({docs_dir / name: data for name, data in render_docs(tables, meta).items()})
+    expected.update({path: Written(len(data), hashlib.sha256(data).hexdigest()) for path, data in generated.items()})
+    changed = [str(path) for path, digest in sorted(expected.items()) if _on_disk(path) != digest]
     on_disk = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.exists() else set()
     changed += [f"{path} (not written by the build)" for path in sorted(on_disk - set(expected))]
     return changed
+
+
+def _on_disk(path: Path) -> Written | None:
+    try:
+        return file_digest(path)
+    except OSError:  # missing or unreadable: it differs
+        return None

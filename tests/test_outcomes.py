@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import build
-from govreports import outcomes
+from govreports import columnar, outcomes
 
 COUNTY_2025 = (
     "岚溪县政府工作报告\n（2025年1月15日在岚溪县第十八届人民代表大会第四次会议上）\n"
@@ -48,7 +48,8 @@ def built(tmp_path_factory):
     raw = tmp_path_factory.mktemp("pairs")
     for name, text in PAIRS.items():
         (raw / f"{name}.txt").write_text(text, encoding="utf-8")
-    rows, skipped = build.build_rows(raw, strict=True)
+    tables, skipped = build.build_tables(raw, strict=True)
+    rows = columnar.as_rows(tables)
     assert not skipped
     return rows
 

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import build
-from govreports import writer
+from govreports import columnar, writer
 from govreports.tables import TABLES, columns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +128,8 @@ def test_parquet_and_csv_hold_the_same_rows(built, table):
     assert len(parquet) == len(rows)
     for from_parquet, from_csv in zip(parquet, rows, strict=True):
         assert {
-            k: writer.format_cell(v) if not hasattr(v, "isoformat") else v.isoformat() for k, v in from_parquet.items()
+            k: columnar.format_cell(v) if not hasattr(v, "isoformat") else v.isoformat()
+            for k, v in from_parquet.items()
         } == from_csv
 
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import build
-from govreports.conform import rows_problems
+from govreports import columnar
 from govreports.metadata import SourceFile
 from govreports.package import corpus_metadata
 from govreports.writer import write_package
@@ -61,10 +61,10 @@ PIECES = st.lists(
 QUOTED = ("targets", "achievements", "projects", "events", "quality_flags")
 
 
-def rows_of(text: str) -> dict[str, list[dict]]:
-    rows, problem = build.document_rows(SourceFile(Path("random.txt"), "random", text, "0" * 64, None))
+def tables_of(text: str) -> columnar.Tables:
+    tables, problem = build.document_tables(SourceFile(Path("random.txt"), "random", text, "0" * 64, None))
     assert problem is None, problem
-    return rows
+    return tables
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,8 +72,9 @@ def rows_of(text: str) -> dict[str, list[dict]]:
 def test_random_report_like_text_gives_rows_valid_by_construction(pieces):
     text = "\n".join(pieces)
     assume(text.strip())  # an empty file is refused before extraction
-    rows = rows_of(text)
-    assert rows_problems(rows) == []
+    tables = tables_of(text)
+    assert columnar.problems(tables) == []
+    rows = columnar.as_rows(tables)
     for table in QUOTED:
         for row in rows[table]:
             assert text[row["char_start"] : row["char_end"]] == row["quote"]
@@ -85,7 +86,8 @@ def test_random_report_like_text_gives_rows_valid_by_construction(pieces):
 
 def test_a_recombined_report_writes_a_package_that_validates(tmp_path):
     text = "\n".join(FURNITURE + LINES[::7] + ODD)
-    rows = rows_of(text)
+    tables = build.merge_tables([tables_of(text)])
     out = tmp_path / "out"
-    write_package(rows, out, out / "datapackage.json", out / "docs", corpus_metadata(rows["documents"]))
+    meta = corpus_metadata(tables["documents"].to_pylist())
+    write_package(tables, out, out / "datapackage.json", out / "docs", meta)
     assert (tmp_path / "out" / "csv" / "targets.csv").exists()
