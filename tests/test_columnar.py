@@ -1,0 +1,117 @@
+"""The vectorised check (``columnar.problems``) rejects every constraint violation frictionless
+rejects, one broken row per constraint kind; and typed columns refuse values of the wrong type."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import build
+from govreports import columnar, writer
+from govreports.package import project_metadata
+from govreports.schema import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def tables():
+    built, skipped = build.build_tables(ROOT / "raw", strict=True)
+    assert not skipped
+    return built
+
+
+def _with(tables, table: str, change) -> columnar.Tables:
+    rows = tables[table].to_pylist()
+    change(rows)
+    return {**tables, table: columnar.from_rows(table, rows)}
+
+
+def _set(field: str, value, row: int = 0):
+    def change(rows):
+        rows[row][field] = value
+
+    return change
+
+
+def _duplicate_first(rows):
+    rows.append(dict(rows[0]))
+
+
+BROKEN = {
+    "required": ("targets", _set("quote", None), "targets.quote is required"),
+    "required (empty string)": ("projects", _set("name", ""), "projects.name is required"),
+    "type (date)": ("documents", _set("delivered_on", "2023-02-30"), "documents.delivered_on"),
+    "enum": ("targets", _set("time_scope", "someday"), "targets.time_scope is not one of"),
+    "pattern": ("documents", _set("region_code", "33010X"), "documents.region_code does not match"),
+    "minimum": ("sections", _set("level", 0), "sections.level is below 1"),
+    "unique and primary key": ("achievements", _duplicate_first, "achievements"),
+    "compound primary key": ("panel", _duplicate_first, "panel: duplicate key"),
+    "foreign key": ("targets", _set("section_id", "nowhere-S000001"), "has no row in sections"),
+}
+
+
+def test_the_build_of_our_reports_breaks_no_constraint(tables):
+    assert columnar.problems(tables) == []
+
+
+def _csv_package(tables, folder: Path) -> Path:
+    """Only the CSVs and the descriptor: SQLite and Parquet would refuse some broken rows themselves."""
+    meta = project_metadata()
+    files = {}
+    (folder / "csv").mkdir()
+    for name in TABLES:
+        data = writer.csv_bytes(name, tables[name])
+        (folder / "csv" / f"{name}.csv").write_bytes(data)
+        files[f"csv/{name}.csv"] = writer.Written(len(data), hashlib.sha256(data).hexdigest())
+        files[f"parquet/{name}.parquet"] = writer.Written(0, hashlib.sha256(b"").hexdigest())
+    descriptor = folder / "datapackage.json"
+    descriptor.write_bytes(writer.descriptor_bytes(files, tables["documents"].to_pylist(), "", meta))
+    return descriptor
+
+
+def test_the_unbroken_package_validates_with_frictionless(tables, tmp_path):
+    writer.validate(_csv_package(tables, tmp_path))
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_the_fast_check_rejects_what_frictionless_rejects(tables, tmp_path, kind):
+    table, change, expected = BROKEN[kind]
+    broken = _with(tables, table, change)
+    with pytest.raises(writer.ValidationError):
+        writer.validate(_csv_package(broken, tmp_path))  # frictionless, every row, foreign keys included
+    problems = columnar.problems(broken)
+    assert problems, kind
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_number_that_is_not_finite_is_rejected(tables):
+    broken = _with(tables, "targets", _set("value", float("inf")))
+    assert any("targets.value is not a finite number" in p for p in columnar.problems(broken))
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("char_start", "12"), ("char_start", 3.5), ("char_start", True), ("value", True), ("quote", 7), ("headline", 1)],
+)
+def test_typed_columns_refuse_a_value_of_the_wrong_type(tables, field, value):
+    with pytest.raises(columnar.RowTypeError, match=f"targets.{field}"):
+        _with(tables, "targets", _set(field, value))
+
+
+@pytest.mark.parametrize(
+    "value, printed",
+    [(1.2, "1.2"), (116.0, "116"), (-0.0, "0"), (1e20, "1e+20"), (123456789012.5, "123456789012.5"), (7e-07, "7e-07")],
+)
+def test_numbers_are_printed_in_the_csv_as_python_prints_them(tables, value, printed):
+    broken = _with(tables, "targets", _set("value", value))
+    row = writer.csv_bytes("targets", broken["targets"].slice(0, 1)).decode("utf-8").splitlines()[1]
+    assert row.split(",")[12] == printed == columnar.format_cell(value)
+
+
+def test_a_field_with_a_carriage_return_quotes_its_whole_row(tables):
+    broken = _with(tables, "quality_flags", _set("detail", "甲\r乙"))
+    row = writer.csv_bytes("quality_flags", broken["quality_flags"].slice(0, 1)).decode("utf-8").split("\n", 1)[1]
+    first = broken["quality_flags"].slice(0, 1).to_pylist()[0]
+    assert row.startswith(f'"{first["id"]}",') and ',"甲\r乙",' in row
+    assert row.endswith(f',"{first["char_start"]}","{first["char_end"]}"\n')
