@@ -39,6 +39,86 @@ _PROJECT_SUFFIXES = tuple(sorted(lexicon.PROJECT_SUFFIXES, key=len, reverse=True
 _EVENT_SUFFIXES = tuple(sorted(lexicon.EVENT_SUFFIXES, key=len, reverse=True))
 
 
+def _words_pattern(words) -> re.Pattern:
+    """One alternation for a word list: ``pattern.search(s)`` is ``any(w in s for w in words)``."""
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+
+def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first character, each group in the order of ``words``: the words a
+    string starts with are looked up, not tried one by one."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+#: Patterns and word sets of the name rules, built once (they run at every suffix of a report).
+_VERBS_BY_FIRST = _by_first_character(_VERBS_LONGEST)
+_NAME_START_WORDS = ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向")
+_GENERIC_OPENERS = lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE
+_CATEGORY_ITEMS = frozenset(lexicon.CATEGORY_ITEMS)
+_PROJECT_SUFFIX_SET = frozenset(_PROJECT_SUFFIXES)
+_DESCRIPTIVE = _words_pattern(lexicon.DESCRIPTIVE_WORDS)
+_NOT_ENTITY_NAME = _words_pattern(lexicon.NOT_ENTITY_NAMES)
+_GENERIC_WORDS_LONGEST = tuple(sorted(lexicon.GENERIC_WORDS, key=len, reverse=True))
+_ANY_GENERIC_WORD = _words_pattern(lexicon.GENERIC_WORDS)
+_COUNT_OF_A_KIND = re.compile(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]")
+_COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)")
+_CORE_MARKS = re.compile(r"[“”《》、·\s0-9]")
+_COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千两.]+[万亿]?[个项座条家所套处批]")
+_JOINERS = re.compile(r"[和与及]")
+_WHOLE_NAME_BEFORE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _PROJECT_SUFFIXES))}){lexicon.PROJECT_NAME_TAIL.pattern}$"
+)
+_HEAD_AFTER = re.compile(r"[^，。；：！？\n]{0,18}")
+_LIST_QUOTES = re.compile(r"“[^“”\n]{0,40}”")
+_QUOTED = re.compile(r"“[^“”]*”")
+_STATUS_WINDOW_SPLIT = re.compile(r"[，。；！？、]")
+_CLAUSE_SPLIT = re.compile(r"[，。；]")
+_QUOTED_LIST = re.compile(r"((?:“[^“”]{2,20}”){2,})([0-9一二三四五六七八九十两]+个)?([^，。；]{0,8})")
+_QUOTED_ITEM = re.compile(r"“([^“”]{2,20})”")
+_PLACE_SUFFIXES = "|".join(lexicon.PLACE_SUFFIXES)
+_PLACE_LIST = re.compile(
+    rf"((?:[\u4e00-\u9fff]{{2,8}}?(?:{_PLACE_SUFFIXES})、)+[\u4e00-\u9fff]{{2,8}}?(?:{_PLACE_SUFFIXES}))"
+)
+_PLACE_ANCHOR = re.compile(rf"(?=(?:{_PLACE_SUFFIXES})、)")
+_CANDIDATE_ITEM = re.compile(r"[（(]([0-9]{1,2})[)）]([^；;。\n（(]{2,40}?(?:项目|工程))(?=[；;。\n]|$)")
+_VOTE_WORDS = re.compile(r"候选|票决|票选")
+_OUTBREAK = re.compile(r"“?[0-9]{1,2}·[0-9]{1,2}”?(?:[\u4e00-\u9fff]{0,6})?疫情")
+_ANNIVERSARY = re.compile(r"[^，。；、“”]{2,12}?[0-9一二三四五六七八九十]+周年(?:纪念)?活动")
+_ANNIVERSARY_DIGITS = frozenset("0123456789一二三四五六七八九十")
+_EXCHANGES = "|".join(lexicon.EXCHANGES)
+_LISTING = re.compile(rf"([^，。；、]{{2,12}}?)在(?:{_EXCHANGES})[^，。；]{{0,6}}上市")
+_LISTING_ANCHOR = re.compile(rf"在(?:{_EXCHANGES})")
+_LISTINGS = re.compile(rf"((?:[^，。；、]{{2,12}}、)+[^，。；、]{{2,12}}?)先后于[^，。；]{{0,20}}(?:{_EXCHANGES})")
+_QUOTED_NAME = re.compile(r"“([^“”\n]{2,24})”")
+_QUOTED_EVENT_ENDS = _EVENT_SUFFIXES + lexicon.QUOTED_EVENT_SUFFIXES
+_LINE_CODE_ANCHOR = re.compile(r"[A-Z](?=[0-9]{1,3}线)")
+_EVENT_MARK = re.compile(r"(?:论坛|大会|博览会|节)·")
+_OUTBREAK_KEY = re.compile(r"([0-9]{1,2}·[0-9]{1,2}).*疫情")
+_KEY_MARKS = re.compile(r"[“”《》\s]")
+_HONOUR = re.compile(r"(?:分别|先后|均)?(?:入选|被评为|被命名为|荣膺)")
+_LINE = re.compile(r"[^\n]+")
+_PAIR = re.compile(r"([^和与]{2,10})[和与]([^和与]{2,10})")
+_REPEAT_TAILS = ("园区", "区块", "项目", "工程")
+
+
+def _anchored_matches(pattern: re.Pattern, text: str, windows) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern that can only match at a start inside one of
+    ``windows`` ((first, last) start positions near a word every match holds, in text order): the
+    pattern is tried there alone, not at every character of the report."""
+    found: list[re.Match] = []
+    pos = 0
+    for start in sorted({s for first, last in windows for s in range(max(first, 0), last + 1)}):
+        if start >= pos:
+            match = pattern.match(text, start)
+            if match:
+                found.append(match)
+                pos = match.end()
+    return found
+
+
 @dataclass(frozen=True)
 class Mention:
     """A named entity found in the cleaned text (clean offsets)."""
@@ -68,9 +148,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         if opener and opener.end() and end - start - opener.end() >= 2:
             start, changed = start + opener.end(), True
         name = text[start:end]
-        adverb = next((a for a in lexicon.NAME_ADVERBS if name.startswith(a)), "")
-        openers = [adverb + verb for verb in _VERBS_LONGEST] + list(_VERBS_LONGEST) if adverb else _VERBS_LONGEST
-        for verb in openers:
+        for verb in _opening_verbs(name):
             rest = name[len(verb) :]
             if name.startswith(verb) and len(rest) > 1 and not rest.startswith("性"):
                 start, changed = start + len(verb), True
@@ -84,8 +162,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         time = lexicon.TIME_PREFIXES.match(name)
         if time and len(name) > time.end() + 1:
             start, changed = start + time.end(), True
-        for word in ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向"):
-            if text[start:end].startswith(word) and end - start > 3 and not text.startswith("在建", start):
+        for word in _NAME_START_WORDS:
+            if text.startswith(word, start, end) and end - start > 3 and not text.startswith("在建", start):
                 start, changed = start + 1, True
     for verb in lexicon.INNER_VERBS:  # "民间资本参与交通": the name (if any) is what follows the verb
         pos = text.rfind(verb, start, end)
@@ -98,29 +176,41 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _opening_verbs(name: str) -> list[str]:
+    """The governing verbs ``name`` starts with, longest first, each also after an adverb that opens
+    the name ("持续开展"), those with the adverb first."""
+    adverb = next((a for a in lexicon.NAME_ADVERBS if name.startswith(a)), "")
+    found = []
+    if adverb:
+        rest = name[len(adverb) :]
+        found = [adverb + verb for verb in _VERBS_BY_FIRST.get(rest[:1], ()) if rest.startswith(verb)]
+    return found + [verb for verb in _VERBS_BY_FIRST.get(name[:1], ()) if name.startswith(verb)]
+
+
 def _is_generic(name: str, suffix: str) -> bool:
-    if name.startswith(lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE) or name in lexicon.CATEGORY_ITEMS:
+    if name.startswith(_GENERIC_OPENERS) or name in _CATEGORY_ITEMS:
         return True
-    if any(word in name for word in lexicon.DESCRIPTIVE_WORDS):
+    if _DESCRIPTIVE.search(name):
         return True
-    if re.match(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]", name):
+    if _COUNT_OF_A_KIND.match(name):
         return True  # "近百场大型演唱会": a count of a kind, not a name
     if len(name) <= 3 and name[0] in "一二三四五六七八九十两":
         return True  # "四线", "三馆": the parts of a numbered slogan
-    if re.search(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)", name) or "等" in name:
+    if _COUNT_INSIDE.search(name) or "等" in name:
         return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
     if any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》")):
         return True
-    if any(word in name for word in lexicon.NOT_ENTITY_NAMES) or lexicon.THRESHOLD_IN_NAME.search(name):
+    if _NOT_ENTITY_NAME.search(name) or lexicon.THRESHOLD_IN_NAME.search(name):
         return True
     before_suffix = name[: len(name) - len(suffix)] if suffix else ""
     if "以及" in name or (len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及"))):
         return True  # "绿色矿山和园区": the suffix is shared by words, not a name
     core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
-    for word in sorted(lexicon.GENERIC_WORDS, key=len, reverse=True):
-        core = core.replace(word, "")
-    core = re.sub(r"[“”《》、·\s0-9]", "", core)
-    if core in lexicon.CATEGORY_ITEMS or core in _PROJECT_SUFFIXES:
+    if _ANY_GENERIC_WORD.search(core):  # none there: removing them one by one changes nothing
+        for word in _GENERIC_WORDS_LONGEST:
+            core = core.replace(word, "")
+    core = _CORE_MARKS.sub("", core)
+    if core in _CATEGORY_ITEMS or core in _PROJECT_SUFFIX_SET:
         return True  # "算力基础设施项目", "在建核电项目": a kind of project
     if suffix in _EVENT_SUFFIXES:
         return len(core) < 1  # 智博会, 西洽会: abbreviations keep one character
@@ -161,7 +251,7 @@ def _split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Two names joined by 和/与 ("京港澳和沪昆扩容", "雅下水电和川藏铁路") are two items when both
     halves are alike: both short, or both ending in a name suffix. "中非创新合作与发展论坛" is one."""
-    match = re.fullmatch(r"([^和与]{2,10})[和与]([^和与]{2,10})", text[start:end])
+    match = _PAIR.fullmatch(text[start:end])
     if not match or any(w in text[start:end] for w in lexicon.WORDS_WITH_HE_YU):
         return [(start, end)]
     left, right = match.group(1), match.group(2)
@@ -184,7 +274,7 @@ def find_lists(text: str) -> list[Mention]:
     """Items of "A、B、C等<head>" lists whose head is a project or event category."""
     mentions = []
     previous_head_end = 0  # a list starts after the head of the list before it ("…项目和黄百等4个…")
-    quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{0,40}”", text)]
+    quotes = [(m.start(), m.end()) for m in _LIST_QUOTES.finditer(text)]
     quote_starts = [a for a, _ in quotes]
     for match in _LIST_CLOSERS.finditer(text):
         q = bisect.bisect_left(quote_starts, match.start()) - 1
@@ -192,7 +282,7 @@ def find_lists(text: str) -> list[Mention]:
             continue
         if match.group() != "等" and "、" not in text[_list_start(text, match.start()) : match.start()]:
             continue  # "供氧工程13个": a count of one kind, not the end of a list
-        head_match = re.match(r"[^，。；：！？\n]{0,18}", text[match.end() :])
+        head_match = _HEAD_AFTER.match(text, match.end())
         head = head_match.group() if head_match else ""
         table = None
         for name_table, heads in (("events", lexicon.EVENT_LIST_HEADS), ("projects", lexicon.PROJECT_LIST_HEADS)):
@@ -231,7 +321,7 @@ def find_lists(text: str) -> list[Mention]:
 
 
 def _status_in(words: str) -> str | None:
-    words = re.sub(r"“[^“”]*”", "", words)  # verbs inside a quoted award name do not count
+    words = _QUOTED.sub("", words)  # verbs inside a quoted award name do not count
     for status, verbs in lexicon.PROJECT_STATUS_VERBS:
         if any(v in words for v in verbs):
             return status
@@ -239,17 +329,17 @@ def _status_in(words: str) -> str | None:
 
 
 def _verb_after(text: str, pos: int) -> str | None:
-    return _status_in(re.split(r"[，。；！？、]", text[pos : pos + 30])[0])
+    return _status_in(_STATUS_WINDOW_SPLIT.split(text[pos : pos + 30])[0])
 
 
 def find_quoted_lists(text: str) -> list[Mention]:
     """“A”“B”“C”3个<head>: each quoted name is an entity."""
     mentions = []
-    for match in re.finditer(r"((?:“[^“”]{2,20}”){2,})([0-9一二三四五六七八九十两]+个)?([^，。；]{0,8})", text):
+    for match in _QUOTED_LIST.finditer(text):
         head = match.group(3)
         if not any(h in head for h in lexicon.PROJECT_LIST_HEADS):
             continue
-        for quoted in re.finditer(r"“([^“”]{2,20})”", match.group(1)):
+        for quoted in _QUOTED_ITEM.finditer(match.group(1)):
             start = match.start(1) + quoted.start(1)
             mentions.append(Mention("projects", start, start + len(quoted.group(1)), "urban_renewal"))
     return mentions
@@ -258,9 +348,9 @@ def find_quoted_lists(text: str) -> list[Mention]:
 def find_place_lists(text: str) -> list[Mention]:
     """Lists of named places without 等 ("突出浙工新村、东清大厦、树园小区典型引领")."""
     mentions = []
-    suffixes = "|".join(lexicon.PLACE_SUFFIXES)
-    pattern = rf"((?:[\u4e00-\u9fff]{{2,8}}?(?:{suffixes})、)+[\u4e00-\u9fff]{{2,8}}?(?:{suffixes}))"
-    for match in re.finditer(pattern, text):
+    # the first item is 2 to 8 characters and its place suffix, then 、
+    windows = ((m.start() - 8, m.start() - 2) for m in _PLACE_ANCHOR.finditer(text))
+    for match in _anchored_matches(_PLACE_LIST, text, windows):
         for a, b in _list_items(text, match.start(), match.end()):
             a, b = _trim_name(text, a, b)
             if not _is_generic(text[a:b], _suffix_of(text[a:b], lexicon.PLACE_SUFFIXES) or ""):
@@ -271,39 +361,55 @@ def find_place_lists(text: str) -> list[Mention]:
 def find_candidate_lists(text: str) -> list[Mention]:
     """Numbered lists of named programmes put to the vote: "(1)“…”…项目；(2)…"."""
     mentions = []
-    for match in re.finditer(r"[（(]([0-9]{1,2})[)）]([^；;。\n（(]{2,40}?(?:项目|工程))(?=[；;。\n]|$)", text):
+    for match in _CANDIDATE_ITEM.finditer(text):
         paragraph = text[text.rfind("\n", 0, match.start()) + 1 : text.find("\n", match.end()) % (len(text) + 1)]
-        hint = "candidate" if re.search(r"候选|票决|票选", paragraph) else None
+        hint = "candidate" if _VOTE_WORDS.search(paragraph) else None
         mentions.append(Mention("projects", match.start(2), match.end(2), "livelihood_programme", hint))
     return mentions
 
 
 def find_outbreaks_and_listings(text: str) -> list[Mention]:
     mentions = []
-    for match in re.finditer(r"“?[0-9]{1,2}·[0-9]{1,2}”?(?:[\u4e00-\u9fff]{0,6})?疫情", text):
+    # each pattern is tried only just before a word its matches hold (·, 周年, 在+exchange, 先后于)
+    windows = ((m.start() - 3, m.start() - 1) for m in re.finditer("·", text))
+    for match in _anchored_matches(_OUTBREAK, text, windows):
         name = match.group()
         if "”" not in name or name.startswith("“"):
             mentions.append(Mention("events", match.start(), match.end(), "outbreak"))
-    for match in re.finditer(r"[^，。；、“”]{2,12}?[0-9一二三四五六七八九十]+周年(?:纪念)?活动", text):
+    for match in _anchored_matches(_ANNIVERSARY, text, _anniversary_windows(text)):
         start = _name_starts(text, match.start(), match.end() - 2)[0]
         mentions.append(Mention("events", start, match.end(), "anniversary"))
     for match in lexicon.METRO_LINE.finditer(text):
         mentions.append(Mention("projects", match.start(), match.end(), "transport"))
-    exchanges = "|".join(lexicon.EXCHANGES)
-    for match in re.finditer(rf"([^，。；、]{{2,12}}?)在(?:{exchanges})[^，。；]{{0,6}}上市", text):
+    windows = ((m.start() - 12, m.start() - 2) for m in _LISTING_ANCHOR.finditer(text))
+    for match in _anchored_matches(_LISTING, text, windows):
         mentions.append(Mention("events", match.start(1), match.end(1), "listing"))
-    for match in re.finditer(
-        rf"((?:[^，。；、]{{2,12}}、)+[^，。；、]{{2,12}}?)先后于[^，。；]{{0,20}}(?:{exchanges})", text
-    ):
+    windows = ((_clause_mark_before(text, m.start()) + 1, m.start()) for m in re.finditer("先后于", text))
+    for match in _anchored_matches(_LISTINGS, text, windows):
         for a, b in _list_items(text, match.start(1), match.end(1)):
             mentions.append(Mention("events", a, b, "listing"))
     return mentions
 
 
+def _anniversary_windows(text: str):
+    """Where "name, numeral, 周年" can start: the name (2 to 12 characters, numerals allowed) ends
+    inside the run of numerals before 周年, which keeps at least one."""
+    for match in re.finditer("周年", text):
+        numeral = match.start()
+        while numeral > 0 and text[numeral - 1] in _ANNIVERSARY_DIGITS:
+            numeral -= 1
+        yield numeral - 12, match.start() - 3
+
+
+def _clause_mark_before(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in "，。；")
+
+
 def find_road_codes(text: str) -> list[Mention]:
     """Roads and lines by number: G318, G214加卡至邦达机场段, G695提质改造, 厦漳泉R1线先行段, M102线."""
     found = [Mention("projects", m.start(), m.end(), "transport") for m in lexicon.ROAD_CODE.finditer(text)]
-    for m in lexicon.LINE_CODE.finditer(text):
+    windows = ((m.start() - 8, m.start()) for m in _LINE_CODE_ANCHOR.finditer(text))
+    for m in _anchored_matches(lexicon.LINE_CODE, text, windows):
         start = m.start() + len(m.group("prefix") or "") - len(_trimmed_prefix(m.group("prefix") or ""))
         found.append(Mention("projects", start, m.end(), "transport"))
     return found
@@ -320,28 +426,26 @@ def _trimmed_prefix(prefix: str) -> str:
 def find_quoted_events(text: str) -> list[Mention]:
     """A quoted name that is an event by its own words (“中小学生冰雪周”, “X论坛·Y2025”)."""
     found = []
-    for m in re.finditer(r"“([^“”\n]{2,24})”", text):
+    for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
-        if _suffix_of(inner, _EVENT_SUFFIXES + lexicon.QUOTED_EVENT_SUFFIXES) or re.search(
-            r"(?:论坛|大会|博览会|节)·", inner
-        ):
+        if _suffix_of(inner, _QUOTED_EVENT_ENDS) or _EVENT_MARK.search(inner):
             found.append(Mention("events", m.start(), m.end()))
     return found
+
+
+# the list starts a clause, after at most a governing verb: its first item is a whole word
+_SHARED_SUFFIX_LIST = re.compile(
+    rf"(?:^|(?<=[，。；：\n和及]))(?:(?:{'|'.join(lexicon.NAME_ADVERBS)})?(?:{_VERB_PATTERN.pattern}))?"
+    rf"((?:[\u4e00-\u9fff]{{2,4}}、)+)[\u4e00-\u9fff]{{2,6}}?(?:{'|'.join(map(re.escape, _PROJECT_SUFFIXES))})",
+    re.M,
+)
 
 
 def find_shared_suffix_lists(text: str) -> list[Mention]:
     """Short names sharing the suffix of the last item of their list: "延榆、康渝高铁" (延榆 is a
     高铁 too), "引黄济宁、引通济柴工程", "府谷、定边机场"."""
     mentions = []
-    suffixes = "|".join(re.escape(s) for s in _PROJECT_SUFFIXES)
-    verbs = "|".join(re.escape(v) for v in _VERBS_LONGEST)
-    adverbs = "|".join(lexicon.NAME_ADVERBS)
-    # the list starts a clause, after at most a governing verb: its first item is a whole word
-    pattern = (
-        rf"(?:^|(?<=[，。；：\n和及]))(?:(?:{adverbs})?(?:{verbs}))?"
-        rf"((?:[\u4e00-\u9fff]{{2,4}}、)+)[\u4e00-\u9fff]{{2,6}}?(?:{suffixes})"
-    )
-    for match in re.finditer(pattern, text, flags=re.M):
+    for match in _SHARED_SUFFIX_LIST.finditer(text):
         if _honour_only(text, match.end()):
             continue
         for a, b in _list_items(text, match.start(1), match.end(1) - 1):
@@ -379,7 +483,8 @@ def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[SuffixMatch]:
     kept = []
     for i, m in enumerate(found):
         extended = False
-        for o in found[i + 1 :]:
+        for j in range(i + 1, len(found)):
+            o = found[j]
             if o.start >= m.end:
                 break
             if m.start < o.start < m.end < o.end:
@@ -392,8 +497,8 @@ def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[SuffixMatch]:
 
 def _honour_only(text: str, end: int) -> bool:
     """A name whose clause only says it was selected for an honour ("杭州大厦分别入选首批…")."""
-    clause = re.split(r"[，。；]", text[end : end + 40])[0]
-    return bool(re.match(r"(?:分别|先后|均)?(?:入选|被评为|被命名为|荣膺)", clause))
+    clause = _CLAUSE_SPLIT.split(text[end : end + 40])[0]
+    return bool(_HONOUR.match(clause))
 
 
 def find_suffixed_names(text: str) -> list[Mention]:
@@ -414,7 +519,7 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 continue
             if table == "projects" and text.startswith(lexicon.NOT_NAME_FOLLOWERS, end):
                 continue
-            if re.match(r"[0-9一二三四五六七八九十百千两.]+[万亿]?[个项座条家所套处批]", text[end : end + 8]):
+            if _COUNTED_AFTER.match(text[end : end + 8]):
                 continue  # "供氧工程13个": a kind of project counted, not a name
             if suffix in lexicon.HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text[_list_start(text, end) : end]):
                 continue  # 创建共同富裕示范区: an honour sought, not a project
@@ -463,11 +568,10 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
             continue  # 在建核电项目: "under construction", not "at"
         if pos >= 0 and pos + len(word) <= suffix_start:
             best = max(best, pos + len(word))
-    for joiner in re.finditer(r"[和与及]", text[best:suffix_start]):
+    for joiner in _JOINERS.finditer(text[best:suffix_start]):
         before = text[best : best + joiner.start()]
-        tail = lexicon.PROJECT_NAME_TAIL.pattern
         attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, best + joiner.end())
-        if not attached and re.search(rf"(?:{'|'.join(map(re.escape, _PROJECT_SUFFIXES))}){tail}$", before):
+        if not attached and _WHOLE_NAME_BEFORE.search(before):
             best = best + joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
     for suffix in lexicon.EVENT_SUFFIXES:
         pos = text.rfind(suffix, best, suffix_start)
@@ -502,7 +606,7 @@ def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, i
         return m.status_hint
     clause_start = max(text.rfind(c, sentence[0], m.start) for c in "，；。") + 1
     before = text[max(sentence[0], clause_start) : m.start]
-    after = re.split(r"[，。；]", text[m.end : sentence[1]])[0]
+    after = _CLAUSE_SPLIT.split(text[m.end : sentence[1]])[0]
     for window in (before[-6:] + after[:12], text[sentence[0] : sentence[1]]):
         status = _status_in(window)
         if status:
@@ -545,15 +649,41 @@ def _siblings_before(text: str, m: Mention) -> int:
 
 def _key(name: str) -> str:
     """What identifies an entity across mentions: the name without quotes, an outbreak by its date."""
-    outbreak = re.search(r"([0-9]{1,2}·[0-9]{1,2}).*疫情", name)
-    return outbreak.group(1) + "疫情" if outbreak else re.sub(r"[“”《》\s]", "", name)
+    outbreak = _OUTBREAK_KEY.search(name)
+    return outbreak.group(1) + "疫情" if outbreak else _KEY_MARKS.sub("", name)
 
 
 def _same_entity(name: str, earlier: str) -> bool:
     """A later mention repeats an earlier one when it is contained in it, or is it plus a category word."""
     if name in earlier:
         return True
-    return name.startswith(earlier) and name[len(earlier) :] in ("园区", "区块", "项目", "工程")
+    return name.startswith(earlier) and name[len(earlier) :] in _REPEAT_TAILS
+
+
+class _SeenNames:
+    """The names already given a row, asked whether a new name repeats one (``_same_entity``) without
+    comparing it with every one: a name held in an earlier one is looked for only in the earlier
+    names that share its first two characters."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.exact: set[str] = set()
+        self.by_pair: dict[str, list[str]] = {}
+
+    def repeats(self, name: str) -> bool:
+        if not self.names:
+            return False
+        if len(name) < 2:
+            return any(_same_entity(name, earlier) for earlier in self.names)
+        if any(name in earlier for earlier in self.by_pair.get(name[:2], ())):
+            return True
+        return any(name.endswith(tail) and name[: -len(tail)] in self.exact for tail in _REPEAT_TAILS)
+
+    def add(self, name: str) -> None:
+        self.names.append(name)
+        self.exact.add(name)
+        for pair in {name[i : i + 2] for i in range(len(name) - 1)}:
+            self.by_pair.setdefault(pair, []).append(name)
 
 
 def extract_entities(
@@ -584,17 +714,17 @@ def extract_entities(
         taken_spans.insert(i, (m.start, m.end))
         taken.append(m)
     rows: list[Entity] = []
-    seen: dict[tuple[str, str], list[str]] = {}
+    seen: dict[tuple[str, str], _SeenNames] = {}
     for m in sorted(taken, key=lambda m: m.start):
         name_key = _key(text[m.start : m.end])
         part = part_at(sentence_parts, m.start)
         part_name = part.part if part else "plan"
         # a row at its first mention in each part: what the review says was done and what the plan
         # says will be done are both the record of a project a user follows
-        earlier_names = seen.setdefault((m.table, part_name), [])
-        if any(_same_entity(name_key, earlier) for earlier in earlier_names):
+        earlier_names = seen.setdefault((m.table, part_name), _SeenNames())
+        if earlier_names.repeats(name_key):
             continue
-        earlier_names.append(name_key)
+        earlier_names.add(name_key)
         year = part.year if part else None
         sentence = (part.start, part.end) if part else (m.start, m.end)
         raw_start, raw_end = cleaned.raw_span(m.start, m.end)
@@ -626,7 +756,7 @@ def extract_entities(
 
 def _body_start(text: str) -> int:
     """Skip the title block (title, date line, byline): names there are not the report's content."""
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         line = match.group().strip()
         if line and ("。" in line or len(line) > 40) and not line.startswith(("(", "（")):
             return match.start()
