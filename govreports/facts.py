@@ -6,6 +6,7 @@ the figure gives the comparator, commitment, period, baseline, kind and indicato
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import cache
@@ -21,6 +22,56 @@ _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:末|底|初)?(?:的|为|�
 _HORIZON_YEAR = re.compile(r"到((?:19|20)\d{2})\s*年")
 _LIST_VERBS = tuple(sorted(set(lexicon.COUNT_VERBS) | set(dict(lexicon.KIND_WORDS)["increase"]), key=len, reverse=True))
 _LIST_SEPARATORS = re.compile(r"、|和|及|与")
+#: Word lists and patterns of the rules below, ordered and compiled once (they run for every figure).
+_COMPARATORS_AFTER = sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -len(kv[0]))
+_COMPARATOR_WORDS_AFTER = sorted(lexicon.COMPARATOR_AFTER, key=len, reverse=True)
+_COMPARATORS_BEFORE = sorted(lexicon.COMPARATOR_BEFORE.items(), key=lambda kv: -len(kv[0]))
+_REDUCTION_WORDS = dict(lexicon.KIND_WORDS)["reduction"]
+_OWN_VERB = re.compile(r"完成|实现|达到|达")
+_YEAR_LEAD = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*")
+_LIST_JOINT = re.compile(r"\s*[、和及与]\s*")
+_LEVEL_VERB_END = re.compile(r"(?:达到?|为|至|保持)$")
+_COUNT_VERB_END = re.compile(r"(?:达到?|为|至)$")
+_RANK_END = re.compile(r"(?:居|位列|位居|排名|名列|列|保持|获)?(?:全国|全省|全市|全区|全县)?第$")
+_NOUN_RUN = re.compile(r"[^，。；、：,;:!?0-9０-９（(\n]{1,16}")
+_NOUN_STOPS = re.compile(
+    r"(?:以上|以下|以内|左右|顺利|成功|全面|完成|实现|获评|入选|开展|落地|通过|正式|加快|建设|投用|"
+    r"的幅度|，|开工|竣工|也将|将|也|要)"
+)
+_CLAUSE_MARKS = re.compile(r"[，；：,;]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_LIST_MARK = re.compile(r"[、]")
+_VALUES_ONLY = re.compile(r"[0-9０-９.．%％、和及与\s]+")
+_PIECE_MARKS = re.compile(r"[，；：]")
+_PIECE_OPENERS = re.compile(r"分别|全年|预计|同比")
+_ITEM_HEAD = re.compile(r"的|对|将|把")
+_ITEM_TAIL = re.compile(r"[0-9０-９]|[一二两三四五六七八九十]+[项个大类]|实现|等|分别")
+_ALTERNATIVE = re.compile(r"[（(]")
+
+
+def _by_first(words: tuple[str, ...], last: bool = False) -> dict[str, list[tuple[int, str]]]:
+    """(order, word) by first (or last) character, in list order."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, word in enumerate(words):
+        groups.setdefault(word[-1:] if last else word[:1], []).append((i, word))
+    return groups
+
+
+_LEADING_BY_FIRST = _by_first(lexicon.INDICATOR_LEADING_WORDS)
+_TRAILING_BY_LAST = _by_first(lexicon.INDICATOR_TRAILING_WORDS, last=True)
+_STOPS: dict[str, tuple[str, list[int]]] = {}
+
+
+def _last_mark_before(text: str, pos: int, marks: str) -> int:
+    """``max(text.rfind(m, 0, pos) for m in marks)``, from the marks' positions found once per text
+    (an rfind for a mark the text lacks reads the whole text back to its start)."""
+    cached = _STOPS.get(marks)
+    if cached is None or cached[0] is not text:
+        cached = (text, [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)])
+        _STOPS[marks] = cached
+    found = cached[1]
+    i = bisect.bisect_left(found, pos)
+    return found[i - 1] if i else -1
 
 
 def estimated(text: str, segment_start: int, pos: int) -> bool:
@@ -36,8 +87,8 @@ def estimated(text: str, segment_start: int, pos: int) -> bool:
     if opener is None:
         return False
     lead = text[clause_start(text, opener.start()) : opener.start()]
-    own_verb = re.search(r"完成|实现|达到|达", text[segment_start:pos])
-    return bool(re.fullmatch(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*", lead)) and not own_verb
+    own_verb = _OWN_VERB.search(text, segment_start, pos)
+    return bool(_YEAR_LEAD.fullmatch(lead)) and not own_verb
 
 
 def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: bool, shared: str | None) -> str:
@@ -45,13 +96,13 @@ def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: boo
     before it (突破, 控制在), a trailing word shared by a list of values ("5%、6.5%左右"), or an
     estimate word earlier in the sentence (预计实现…，增长8%)."""
     after = text[c.unit_end : c.unit_end + 3]
-    for word, comparator in sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -len(kv[0])):
+    for word, comparator in _COMPARATORS_AFTER:
         if after.startswith(word):
             return comparator
     if shared:
         return shared
     near = text[max(0, c.token.start - 5) : c.token.start].rstrip(" \u3000").rstrip("近数")
-    for word, comparator in sorted(lexicon.COMPARATOR_BEFORE.items(), key=lambda kv: -len(kv[0])):
+    for word, comparator in _COMPARATORS_BEFORE:
         if near.endswith(word):
             return comparator
     if is_estimate:
@@ -61,12 +112,12 @@ def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: boo
 
 def full_stop_before(text: str, pos: int) -> int:
     """Start of the full sentence (after 。！？ or a line end) that holds ``pos``."""
-    return max(text.rfind(mark, 0, pos) for mark in "。！？!?\n") + 1
+    return _last_mark_before(text, pos, "。！？!?\n") + 1
 
 
 def _after_word(text: str, c: Candidate) -> str | None:
     after = text[c.unit_end : c.unit_end + 3]
-    return next((w for w in sorted(lexicon.COMPARATOR_AFTER, key=len, reverse=True) if after.startswith(w)), None)
+    return next((w for w in _COMPARATOR_WORDS_AFTER if after.startswith(w)), None)
 
 
 def shared_comparator(text: str, members: list[Candidate]) -> dict[int, str]:
@@ -77,7 +128,7 @@ def shared_comparator(text: str, members: list[Candidate]) -> dict[int, str]:
     for earlier, later in reversed(list(itertools.pairwise(members))):
         word = _after_word(text, later)
         trailing = lexicon.COMPARATOR_AFTER[word] if word else trailing
-        joined = re.fullmatch(r"\s*[、和及与]\s*", text[earlier.unit_end : later.token.start])
+        joined = _LIST_JOINT.fullmatch(text[earlier.unit_end : later.token.start])
         if joined and trailing and not _after_word(text, earlier):
             shared[earlier.token.start] = trailing
         else:
@@ -103,8 +154,7 @@ def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None)
         return "duration"
     near = clause_before[-8:]
     percent = unit_base in ("percent", "percentage_point", "permille")
-    reduction_words = dict(lexicon.KIND_WORDS)["reduction"]
-    if percent and any(w in text[c.unit_end : clause_end(text, c.unit_end)] for w in reduction_words):
+    if percent and any(w in text[c.unit_end : clause_end(text, c.unit_end)] for w in _REDUCTION_WORDS):
         return "reduction"  # "按照5%的幅度进行再压减": the verb follows the rate
     for kind, words in lexicon.KIND_WORDS:
         if kind in ("growth_rate", "share") and not percent:
@@ -112,24 +162,33 @@ def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None)
         if any(w in (near if percent else clause_before) for w in words):
             return kind
     if percent:
-        return "level" if re.search(r"(?:达到?|为|至|保持)$", clause_before) else "share"
-    if unit_base in lexicon.COUNT_UNIT_BASES and not re.search(r"(?:达到?|为|至)$", clause_before):
+        return "level" if _LEVEL_VERB_END.search(clause_before) else "share"
+    if unit_base in lexicon.COUNT_UNIT_BASES and not _COUNT_VERB_END.search(clause_before):
         return "count"
     return "level"
 
 
+def _next_word(candidates: list[tuple[int, str]], done: int, phrase: str, fits) -> tuple[int, str] | None:
+    """The first word after position ``done`` of its list that ``fits`` and leaves something."""
+    return next(((i, w) for i, w in candidates if i > done and fits(w) and len(phrase) > len(w)), None)
+
+
 def _strip_words(phrase: str) -> str:
+    """Leading, then trailing cue words off, each list tried in its order, until none is left. A pass
+    tries only the words that share the phrase's current first (last) character."""
     changed = True
     while changed and phrase:
         changed = False
-        for word in lexicon.INDICATOR_LEADING_WORDS:
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[len(word) :], True
-        for word in lexicon.INDICATOR_TRAILING_WORDS:
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[: -len(word)], True
+        done = -1  # in list order: after a word comes off, only the words after it are tried
+        while phrase and (found := _next_word(_LEADING_BY_FIRST.get(phrase[0], ()), done, phrase, phrase.startswith)):
+            done, word = found
+            phrase, changed = phrase[len(word) :], True
+        done = -1
+        while phrase and (found := _next_word(_TRAILING_BY_LAST.get(phrase[-1], ()), done, phrase, phrase.endswith)):
+            done, word = found
+            phrase, changed = phrase[: -len(word)], True
     phrase = phrase.strip(" ，、：；")
-    phrase = re.sub(r"(?:居|位列|位居|排名|名列|列|保持|获)?(?:全国|全省|全市|全区|全县)?第$", "", phrase) or phrase
+    phrase = _RANK_END.sub("", phrase) or phrase
     if phrase.count("“") != phrase.count("”"):
         phrase = phrase.strip("“”")
     return phrase
@@ -137,14 +196,10 @@ def _strip_words(phrase: str) -> str:
 
 def _noun_after(text: str, c: Candidate) -> str:
     """The noun a count measures when it stands before it ("实施48个旧改工程")."""
-    match = re.match(r"[^，。；、：,;:!?0-9０-９（(\n]{1,16}", text[c.unit_end :])
+    match = _NOUN_RUN.match(text, c.unit_end)
     if not match:
         return ""
-    noun = re.split(
-        r"(?:以上|以下|以内|左右|顺利|成功|全面|完成|实现|获评|入选|开展|落地|通过|正式|加快|建设|投用|"
-        r"的幅度|，|开工|竣工|也将|将|也|要)",
-        match.group(),
-    )[0]
+    noun = _NOUN_STOPS.split(match.group())[0]
     return noun if c.unit_end < len(text) and noun and not noun.startswith(("的", "和", "及")) else ""
 
 
@@ -161,16 +216,23 @@ def clean_indicator(phrase: str) -> str:
 
 
 def _without_figures(text: str, start: int, c: Candidate, members: list[Candidate]) -> str:
-    """The clause before a figure with the other figures (and their units) left out."""
-    return "".join(
-        text[i] for i in range(start, c.token.start) if not any(n.token.start <= i < n.unit_end for n in members)
-    )
+    """The clause before a figure with the other figures (and their units) left out: the pieces
+    between the figures' spans, not a test of every character against every figure."""
+    end, pos, pieces = c.token.start, start, []
+    for a, b in sorted((n.token.start, n.unit_end) for n in members):
+        if a >= end:
+            break
+        if a > pos:
+            pieces.append(text[pos:a])
+        pos = max(pos, b)
+    if pos < end:
+        pieces.append(text[pos:end])
+    return "".join(pieces)
 
 
 def indicator_for(text: str, c: Candidate, start: int, neighbours: list[Candidate], paired_item: str | None) -> str:
     """The phrase naming what a figure measures: its clause before it, less cue words and other figures."""
-    kept = [i for i in range(start, c.token.start) if not any(n.token.start <= i < n.unit_end for n in neighbours)]
-    before = "".join(text[i] for i in kept)
+    before = _without_figures(text, start, c, neighbours)
     if paired_item:
         return paired_item
     lead = _strip_words(before)
@@ -188,16 +250,16 @@ def subject_before(text: str, clause_start_pos: int) -> str:
     """The subject of the nearest earlier clause of the same sentence that has one
     ("固定资产投资保持稳定增长，全年完成734亿元" -> 固定资产投资; "全年实现地区生产总值391.4亿元，
     增长7.6%" -> 地区生产总值). Notes on method (按可比价计算, 初步核算) are no subjects."""
-    sentence_start = max(text.rfind(c, 0, clause_start_pos) for c in "。！？\n") + 1
-    clauses = re.split(r"[，；：,;]", text[sentence_start:clause_start_pos])
+    sentence_start = _last_mark_before(text, clause_start_pos, "。！？\n") + 1
+    clauses = _CLAUSE_MARKS.split(text[sentence_start:clause_start_pos])
     for clause in reversed(clauses):
         clause = lexicon.SUBJECT_OPENERS.sub("", clause.strip())
         if lexicon.METHOD_NOTES.match(clause):
             continue
-        clause = re.split(r"[0-9０-９]", clause, maxsplit=1)[0]  # the subject stands before its figure
+        clause = _DIGIT.split(clause, maxsplit=1)[0]  # the subject stands before its figure
         for piece in lexicon.SUBJECT_STOPS.split(clause):
             subject = _strip_words(piece)
-            if len(subject) >= 3 and not re.search(r"[、]", subject):
+            if len(subject) >= 3 and not _LIST_MARK.search(subject):
                 return subject
     return ""
 
@@ -208,17 +270,17 @@ def paired_items(text: str, clause_facts: list[Candidate], sentence_start: int) 
         return {}
     first, last = clause_facts[0], clause_facts[-1]
     between = text[first.token.start : last.range_end]
-    if not re.fullmatch(r"[0-9０-９.．%％、和及与\s]+", between):
+    if not _VALUES_ONLY.fullmatch(between):
         return {}
     k = len(clause_facts)
     before = text[sentence_start : first.token.start]
-    for piece in reversed(re.split(r"[，；：]", before)):
-        piece = re.split(r"分别|全年|预计|同比", piece)[0]
+    for piece in reversed(_PIECE_MARKS.split(before)):
+        piece = _PIECE_OPENERS.split(piece)[0]
         items = [p for p in _LIST_SEPARATORS.split(piece) if p]
         if len(items) >= k:
             items = items[-k:]
-            items[0] = re.split(r"的|对|将|把", items[0])[-1]
-            items[-1] = re.split(r"[0-9０-９]|[一二两三四五六七八九十]+[项个大类]|实现|等|分别", items[-1])[0]
+            items[0] = _ITEM_HEAD.split(items[0])[-1]
+            items[-1] = _ITEM_TAIL.split(items[-1])[0]
             if all(1 < len(i) <= 16 for i in items):
                 return {c.token.start: item for c, item in zip(clause_facts, items, strict=False)}
     return {}
@@ -272,7 +334,7 @@ def build_facts(
         shared = shared_comparator(text, members)
         for c in members:
             clause_before = text[start : c.token.start]
-            base, factor = lexicon.UNITS.get(re.split(r"[（(]", c.measure)[0], (None, None))
+            base, factor = lexicon.UNITS.get(_ALTERNATIVE.split(c.measure)[0], (None, None))
             if c.rank:
                 base, factor = "rank", 1.0
             value_base = round(c.token.value * c.multiplier * factor, 6) if factor is not None else None
