@@ -6,7 +6,6 @@ the figure gives the comparator, commitment, period, baseline, kind and indicato
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from functools import cache
@@ -17,6 +16,7 @@ from .quantities import Candidate, clause_end, clause_start, clause_window
 from .records import Fact, Section
 from .structure import innermost_section
 from .text import CleanText
+from .text import last_mark_before as _last_mark_before
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:末|底|初)?(?:的|为|达到?|是)?\s*$")
 _HORIZON_YEAR = re.compile(r"到((?:19|20)\d{2})\s*年")
@@ -59,21 +59,6 @@ def _by_first(words: tuple[str, ...], last: bool = False) -> dict[str, list[tupl
 
 _LEADING_BY_FIRST = _by_first(lexicon.INDICATOR_LEADING_WORDS)
 _TRAILING_BY_LAST = _by_first(lexicon.INDICATOR_TRAILING_WORDS, last=True)
-_STOPS: dict[str, tuple[str, list[int]]] = {}
-
-
-def _last_mark_before(text: str, pos: int, marks: str) -> int:
-    """``max(text.rfind(m, 0, pos) for m in marks)``, from the marks' positions found once per text
-    (an rfind for a mark the text lacks reads the whole text back to its start)."""
-    cached = _STOPS.get(marks)
-    if cached is None or cached[0] is not text:
-        cached = (text, [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)])
-        _STOPS[marks] = cached
-    found = cached[1]
-    i = bisect.bisect_left(found, pos)
-    return found[i - 1] if i else -1
-
-
 def estimated(text: str, segment_start: int, pos: int) -> bool:
     """Whether an estimate word governs the figure at ``pos``: one earlier in its own segment, or one
     opening an earlier segment of the sentence ("预计实现A 1200亿元；B 138.7亿元") when the figure's

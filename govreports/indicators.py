@@ -20,6 +20,13 @@ from . import lexicon
 from .records import Fact, Section
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "indicators.csv"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WHOLE_YEAR = re.compile(r"全年|年度")
+_CLAUSE_MARKS = re.compile(r"[，；：,]")
+_EXCLUDING = re.compile(r"^(?:扣除|剔除|不含)|(?:扣除|剔除|不含).*后$")
+_SUBJECT_MARKS = re.compile(r"[，；：]")
+_LIST_JOINERS = re.compile(r"[、和与及]")
+_LIST_WORDS = re.compile(r"[、和及与]|左右|以上")
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,7 @@ def _fits_cue(indicator: Indicator, variant: str, between: str) -> bool:
 def _stands_alone(before: str) -> bool:
     """Whether a loose variant (经济增长, 进出口) starts its noun phrase: nothing before it in the
     clause but a verb, a time word or the region's own name."""
-    return not before or not re.match(r"[\u4e00-\u9fff]", before[-1]) or before.endswith(lexicon.LOOSE_VARIANT_OPENERS)
+    return not before or not _CJK.match(before[-1]) or before.endswith(lexicon.LOOSE_VARIANT_OPENERS)
 
 
 def match_code(before: str, unit_base: str | None) -> str | None:
@@ -103,17 +110,17 @@ def code_for(
     开发投资后, 同口径) or for part of the year (上半年, 前三季度, 1-8月) is no headline measure:
     ``sentence`` is its sentence up to the figure. ``borrowed`` is the subject an earlier clause
     gave a bare figure ("地区生产总值…，全年预计同比增长1.5%")."""
-    if lexicon.PART_OF_YEAR.search(re.split(r"全年|年度", sentence)[-1]):
+    if lexicon.PART_OF_YEAR.search(_WHOLE_YEAR.split(sentence)[-1]):
         return None
-    previous_clause = re.split(r"[，；：,]", sentence[: len(sentence) - len(before)].rstrip("，,；：;"))[-1]
-    if lexicon.OTHER_BASIS.search(before) or re.search(r"^(?:扣除|剔除|不含)|(?:扣除|剔除|不含).*后$", previous_clause):
+    previous_clause = _CLAUSE_MARKS.split(sentence[: len(sentence) - len(before)].rstrip("，,；：;"))[-1]
+    if lexicon.OTHER_BASIS.search(before) or _EXCLUDING.search(previous_clause):
         return None
     for source in (before, borrowed):
         respectively = source.rfind("分别")
         if index < 0 or respectively <= 0:
             continue
-        subject = re.split(r"[，；：]", source[:respectively])[-1]
-        parts = [p for p in re.split(r"[、和与及]", subject) if p]
+        subject = _SUBJECT_MARKS.split(source[:respectively])[-1]
+        parts = [p for p in _LIST_JOINERS.split(subject) if p]
         if index < len(parts) >= 2:
             own = parts[index]
             completed = own + parts[-1][len(own) :] if index < len(parts) - 1 else own
@@ -131,7 +138,7 @@ def code_for(
 
 def _list_tail(words: str) -> str:
     """ "分别增长、" before the second value: the verb the values share, without the list's joints."""
-    return re.sub(r"[、和及与]|左右|以上", "", words)
+    return _LIST_WORDS.sub("", words)
 
 
 def headline_spans(raw: str, sections: list[Section]) -> list[tuple[int, int]]:

@@ -28,6 +28,8 @@ from .spans import starts
 TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
 
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
+_HORIZON = re.compile(r"到((?:19|20)\d{2})\s*年")
+_YEAR_AS_BASELINE = re.compile(r"(?:19|20)\d{2}\s*年(?:末|底)?(?:的|为)")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -84,7 +86,7 @@ def named_period(text: str, plan_year: int | None, heading: bool = False) -> Per
         return Period("past_period" if last < plan_year else "new_period", first, last)
     if any(cue in text for cue in lexicon.PAST_PERIOD_CUES):
         return Period("past_period", plan_year - 5, plan_year - 1)
-    horizon = re.search(r"到((?:19|20)\d{2})\s*年", text)
+    horizon = _HORIZON.search(text)
     if any(cue in text for cue in lexicon.NEW_PERIOD_CUES) or (horizon and int(horizon.group(1)) >= plan_year + 4):
         return Period("new_period", plan_year, int(horizon.group(1)) if horizon else plan_year + 4)
     return None
@@ -140,7 +142,7 @@ def strong_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     """The part a sentence's year or strong cue words point to, or None when they are silent."""
     years = years_named(sentence)
     if plan_year is not None and years:
-        if all(y >= plan_year for y in years) and not re.search(r"(?:19|20)\d{2}\s*年(?:末|底)?(?:的|为)", sentence):
+        if all(y >= plan_year for y in years) and not _YEAR_AS_BASELINE.search(sentence):
             return "plan", "year"
         if all(y < plan_year for y in years) and _count(sentence, lexicon.PLAN_CUES_STRONG) == 0:
             return "review", "year"

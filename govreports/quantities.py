@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import cn2an
 
 from . import lexicon
-from .text import strip_span
+from .text import first_mark_from, last_mark_before, strip_span
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 _ARABIC = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?")
@@ -37,7 +37,18 @@ _UNIT_WITH_MULTIPLIER_PATTERN = re.compile(
     "|".join(re.escape(k) for k in sorted(_UNITS_STARTING_WITH_MULTIPLIER, key=len, reverse=True)) or "(?!)"
 )
 _ALTERNATIVE_UNIT = re.compile(r"[（(]([\u4e00-\u9fff])[)）]")
+#: Patterns of the verdicts, compiled once (they run for every number of a report).
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_LIST_WORD = re.compile(r"[和及与等]")
+_CLOSING_CHARACTER = re.compile(r"([\u4e00-\u9fff])(?=[，。；、,;）)\n]|$)")
+_RATIO_AFTER = re.compile(r"[:：][0-9]")
+_RATIO_BEFORE = re.compile(r"[0-9][:：]")
+_RANGE_JOINT = re.compile(rf"\s*(%|％)?\s*[{lexicon.RANGE_JOINERS}]\s*")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_MONTH_RANGE = re.compile(r"\s*[-—至]\s*[0-9]+\s*月")
+_COMPARATOR_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)")
 _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_CLAUSE_MARKS = "".join(sorted(set(lexicon.CLAUSE_DELIMITERS) | {"\n"}))
 _ENUMERATION_UNITS = ("项", "个", "大", "大类", "家", "类", "件", "批", "条", "所", "座", "支")
 
 
@@ -72,7 +83,7 @@ class Candidate:
 def parse_number(text: str) -> float | None:
     """The value of a number as printed: Arabic, full-width or Chinese (via cn2an)."""
     plain = text.translate(_FULL_WIDTH).replace(",", "")
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", plain):
+    if _PLAIN_NUMBER.fullmatch(plain):
         return float(plain)
     if plain in _BARE_MAGNITUDES:  # "近千亩", "数百家": cn2an wants a digit before 千/百
         return _BARE_MAGNITUDES[plain]
@@ -127,13 +138,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in lexicon.CLAUSE_DELIMITERS and text[i - 1] != "\n":
-        i -= 1
-    return i
+    """Just after the clause delimiter or line end before ``pos`` (0 at the start of the text)."""
+    if pos <= 0:
+        return pos
+    return last_mark_before(text, pos, _CLAUSE_MARKS) + 1
 
 
 def clause_end(text: str, pos: int) -> int:
+    """The clause delimiter or line end at or after ``pos`` (the end of the text when none)."""
+    if pos < 0 or pos >= len(text):
+        return max(pos, len(text)) if pos >= 0 else _clause_end_walk(text, pos)
+    return first_mark_from(text, pos, _CLAUSE_MARKS)
+
+
+def _clause_end_walk(text: str, pos: int) -> int:
     i = pos
     while i < len(text) and text[i] not in lexicon.CLAUSE_DELIMITERS and text[i] != "\n":
         i += 1
@@ -210,7 +228,7 @@ def _rank_verdict(text: str, token: NumberToken) -> tuple[bool, str]:
 def _enumeration_before(text: str, token: NumberToken) -> bool:
     """Whether a Chinese-numeral count sums up a list just before it ("A、B两项", "A、B和C三大")."""
     before = text[clause_start(text, token.start) : token.start]
-    return "、" in before or bool(re.search(r"[和及与等]", before[-12:]))
+    return "、" in before or bool(_LIST_WORD.search(before[-12:]))
 
 
 def _unitless_ratio(text: str, token: NumberToken) -> bool:
@@ -222,7 +240,7 @@ def _unitless_ratio(text: str, token: NumberToken) -> bool:
 def _unknown_measure(text: str, token: NumberToken, end: int) -> str:
     """A measure word the lexicon does not know, after a counted figure ("新增泊位300泊。"): one CJK
     character closing the clause, with a counting verb earlier in it."""
-    match = re.match(r"([\u4e00-\u9fff])(?=[，。；、,;）)\n]|$)", text[end : end + 2])
+    match = _CLOSING_CHARACTER.match(text[end : end + 2])
     if token.chinese or not match or match.group(1) in lexicon.NOT_MEASURE_WORDS:
         return ""
     before = text[clause_start(text, token.start) : token.start]
@@ -238,8 +256,8 @@ def _counted_after_verb(text: str, token: NumberToken, measure: str) -> bool:
 
 def _proportion(text: str, token: NumberToken) -> bool:
     """A member of a proportion "1.3:23.2:75.5" after a word for shares (三次产业比重调整为…)."""
-    joined_after = re.match(r"[:：][0-9]", text[token.end : token.end + 2])
-    joined_before = token.start >= 2 and re.fullmatch(r"[0-9][:：]", text[token.start - 2 : token.start])
+    joined_after = _RATIO_AFTER.match(text[token.end : token.end + 2])
+    joined_before = token.start >= 2 and _RATIO_BEFORE.fullmatch(text[token.start - 2 : token.start])
     if not (joined_after or joined_before):
         return False
     run_start = token.start
@@ -264,7 +282,7 @@ def _past_context(text: str, token: NumberToken, measure: str) -> bool:
 def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candidate:
     """Unit and verdict (fact or why not) for one number token."""
     value_max, range_end = None, token.end
-    joined = re.match(rf"\s*(%|％)?\s*[{lexicon.RANGE_JOINERS}]\s*", text[token.end : token.end + 4])
+    joined = _RANGE_JOINT.match(text[token.end : token.end + 4])
     if joined:
         nxt = _ARABIC.match(text, token.end + joined.end()) or _CHINESE.match(text, token.end + joined.end())
         if nxt and (token.chinese == bool(_CHINESE.fullmatch(nxt.group()))):
@@ -310,7 +328,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
             return Candidate(token, None, token.end, "rank", "rank", token.end, 1.0, False, True, "", True)
         return verdict(False, reason)
     if measure == "年":
-        if re.fullmatch(r"(?:19|20)\d\d", token.text.translate(_FULL_WIDTH)):
+        if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
             return verdict(False, "date")
         duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
             lexicon.DURATION_CUES_AFTER, unit_end
@@ -319,7 +337,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
             return verdict(False, "qualifier")
         return verdict(True)
     if measure in ("月", "日", "号", "季度") or (
-        unit == "" and re.match(r"\s*[-—至]\s*[0-9]+\s*月", text[token.end :])
+        unit == "" and _MONTH_RANGE.match(text, token.end)
     ):
         return verdict(False, "date")
     if measure == "周年":
@@ -345,7 +363,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         return verdict(False, "word" if token.chinese else "no_unit")
     if unit == "个" and text.startswith("方面", unit_end):
         return verdict(False, "structure")
-    comparator_after = re.match(r"(?:及)?(?:以上|以下|以内)", text[unit_end : unit_end + 3])
+    comparator_after = _COMPARATOR_AFTER.match(text[unit_end : unit_end + 3])
     if comparator_after:
         follower = text[unit_end + comparator_after.end() : unit_end + comparator_after.end() + 1]
         if follower and _CJK.match(follower) and follower != "的" and not _counted_after_verb(text, token, measure):

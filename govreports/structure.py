@@ -20,6 +20,12 @@ from .spans import starts
 from .text import CleanText
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
+_LINE = re.compile(r"[^\n]+")
+_FULL_STOP = re.compile(r"[。！？]")
+_PHRASE_MARKS = re.compile(r"[，,、；：0-9０-９]")
+_LINE_STOP = re.compile(r"[。！？，]")
+_SENTENCE_MARKS = re.compile(r"[。，,；;！？!?：:]")
+_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class Paragraph:
 
 def paragraphs(cleaned: CleanText) -> list[Paragraph]:
     found = []
-    for match in re.finditer(r"[^\n]+", cleaned.text):
+    for match in _LINE.finditer(cleaned.text):
         text = match.group()
         if text.strip():
             lead = len(text) - len(text.lstrip())
@@ -50,19 +56,19 @@ def paragraphs(cleaned: CleanText) -> list[Paragraph]:
 
 def _heading_text(text: str, start: int, end: int) -> int:
     """End of a heading that starts at ``start``: its first sentence, or the whole line."""
-    stop = re.search(r"[。！？]", text[start:end])
+    stop = _FULL_STOP.search(text[start:end])
     return start + stop.start() if stop else end
 
 
 def _lead_phrase_end(text: str, start: int, end: int) -> int | None:
-    stop = re.search(r"[。！？]", text[start:end])
+    stop = _FULL_STOP.search(text[start:end])
     if not stop:
         return None
     phrase = text[start : start + stop.start()]
     if (
         0 < len(phrase) <= lexicon.MAX_LEAD_PHRASE
         and start + stop.end() < end
-        and not re.search(r"[，,、；：0-9０-９]", phrase)
+        and not _PHRASE_MARKS.search(phrase)
     ):
         return start + stop.start()
     return None
@@ -71,7 +77,7 @@ def _lead_phrase_end(text: str, start: int, end: int) -> int | None:
 def _next_line(text: str, pos: int) -> str:
     """A label alone on its line ("（一）") takes the short line after it as its heading."""
     line = text[pos:].lstrip().split("\n", 1)[0]
-    stop = re.search(r"[。！？，]", line)
+    stop = _LINE_STOP.search(line)
     return (line[: stop.start()] if stop else line)[: lexicon.MAX_LEAD_PHRASE * 2].strip()
 
 
@@ -116,9 +122,9 @@ def is_bare_part_heading(line: str) -> bool:
     """A short line standing alone that names a part ("主要预期目标", "“十四五”时期工作回顾",
     "2026年重点工作"): a heading with no label, as digests and web pages print them."""
     line = line.strip()
-    if not line or len(line) > lexicon.MAX_BARE_HEADING or re.search(r"[。，,；;！？!?：:]", line):
+    if not line or len(line) > lexicon.MAX_BARE_HEADING or _SENTENCE_MARKS.search(line):
         return False
-    if line[:1] in lexicon.BULLETS or lexicon.HEADING_START.match(line) or re.search(r"[0-9]+(?:\.[0-9]+)?%", line):
+    if line[:1] in lexicon.BULLETS or lexicon.HEADING_START.match(line) or _PERCENT.search(line):
         return False
     if lexicon.REPORT_TITLE_WORD in line:  # the title: it names the report, not a part of it
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -21,6 +22,10 @@ _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
 _FOREIGN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) ([a-z]{2,}) (?=[\u4e00-\u9fff])")
 _CONTINUATION = re.compile(r"^[（(]\s*(?:紧接|上接|接|下转|转)第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]$")
+_FULL_STOP = re.compile(r"[。！？]")
+_YEAR_IN_BRACKETS = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*年")
+_LINE_BREAKS = re.compile(r"\n+[ \t\u3000]*")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass
@@ -69,6 +74,34 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][1] > start
 
 
+_MARK_INDEX: dict[str, tuple[str, array]] = {}
+
+
+def mark_positions(text: str, marks: str) -> array:
+    """Where the characters of ``marks`` stand in ``text``, in order: found in one pass and kept for
+    the text last asked about, so that "the last full stop before" a position is a bisection, not a
+    read back (an rfind for a mark the text lacks reads it back to its start)."""
+    cached = _MARK_INDEX.get(marks)
+    if cached is None or cached[0] is not text:
+        found = array("q", (m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)))
+        cached = _MARK_INDEX[marks] = (text, found)
+    return cached[1]
+
+
+def last_mark_before(text: str, pos: int, marks: str) -> int:
+    """``max(text.rfind(m, 0, pos) for m in marks)``: -1 when none stands before ``pos``."""
+    found = mark_positions(text, marks)
+    i = bisect.bisect_left(found, pos)
+    return found[i - 1] if i else -1
+
+
+def first_mark_from(text: str, pos: int, marks: str) -> int:
+    """The first position at or after ``pos`` holding one of ``marks``, else ``len(text)``."""
+    found = mark_positions(text, marks)
+    i = bisect.bisect_left(found, pos)
+    return found[i] if i < len(found) else len(text)
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) without the white space at either end."""
     while start < end and text[start].isspace():
@@ -79,7 +112,7 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _first_sentence_length(paragraph: str) -> int:
-    match = re.search(r"[。！？]", paragraph)
+    match = _FULL_STOP.search(paragraph)
     return match.start() if match else len(paragraph)
 
 
@@ -92,7 +125,7 @@ def _starts_block(paragraph: str) -> bool:
     return (
         bool(lexicon.HEADING_START.match(paragraph))
         or paragraph[:1] in lexicon.BULLETS
-        or bool(re.match(r"^[（(]\s*[0-9０-９]{4}\s*年", paragraph))
+        or bool(_YEAR_IN_BRACKETS.match(paragraph))
     )
 
 
@@ -135,7 +168,7 @@ def _paragraph_spans(raw: str) -> list[tuple[int, int, int]]:
     """(start, end, newlines in the gap before) for each non-empty paragraph."""
     spans = []
     pos, gap_newlines = 0, 0
-    for match in re.finditer(r"\n+[ \t\u3000]*", raw):
+    for match in _LINE_BREAKS.finditer(raw):
         start, end = pos, match.start()
         text = raw[start:end]
         if text.strip():
@@ -275,7 +308,7 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
     cleaned.emphasis_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in emphasis_raw]
     cleaned.marker_spans = sorted((cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in markers)
     for first, second, length in find_duplicate_passages(text):
-        if length < lexicon.MIN_DUPLICATE_FORMULA and not re.search(r"[0-9０-９]", text[second : second + length]):
+        if length < lexicon.MIN_DUPLICATE_FORMULA and not _DIGIT.search(text, second, second + length):
             continue  # a formula repeated on purpose
         raw_start, raw_end = cleaned.raw_span(second, second + length)
         first_start, first_end = cleaned.raw_span(first, first + length)
