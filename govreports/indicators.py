@@ -177,5 +177,5 @@ def mark_headlines(raw: str, facts: list[Fact], sections: list[Section]) -> list
             headline = any(a <= fact.number_start < b for a, b in target_spans)
         else:
             headline = summary_span is not None and summary_span[0] <= fact.number_start < summary_span[1]
-        marked.append(replace(fact, headline=headline))
+        marked.append(fact if fact.headline == headline else replace(fact, headline=headline))
     return marked

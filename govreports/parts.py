@@ -17,17 +17,20 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import cn2an
 
 from . import lexicon
 from .spans import starts
+from .text import first_mark_from, last_mark_before
 
 TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
 
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
+_SENTENCE_MARKS = "".join(sorted(lexicon.SENTENCE_DELIMITERS))
+_SENTENCE_DELIMITER = re.compile("[" + re.escape(_SENTENCE_MARKS) + "]")
 _HORIZON = re.compile(r"到((?:19|20)\d{2})\s*年")
 _YEAR_AS_BASELINE = re.compile(r"(?:19|20)\d{2}\s*年(?:末|底)?(?:的|为)")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -76,7 +79,7 @@ def named_period(text: str, plan_year: int | None, heading: bool = False) -> Per
     speak of the period itself ("十四五时期", "十四五以来"), since "完成“十四五”任务" is context."""
     if plan_year is None or any(cue in text for cue in lexicon.SINGLE_YEAR_CUES):
         return None
-    if set(years_named(text)) & {plan_year, plan_year - 1}:
+    if set(_years_named(text)) & {plan_year, plan_year - 1}:
         return None
     match = lexicon.FIVE_YEAR_PLAN.search(text)
     if match and not heading and not lexicon.PERIOD_AFTER_PLAN_NAME.match(text, match.end()):
@@ -107,11 +110,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     """Sentence parts between 。；！？ or line ends, in clean offsets."""
     end = len(text) if end is None else end
     spans, begin = [], start
-    for i in range(start, end):
-        if text[i] in lexicon.SENTENCE_DELIMITERS:
-            if text[begin : i + 1].strip():
-                spans.append((begin, i + 1))
-            begin = i + 1
+    for match in _SENTENCE_DELIMITER.finditer(text, start, max(start, end)):
+        i = match.start()
+        if text[begin : i + 1].strip():
+            spans.append((begin, i + 1))
+        begin = i + 1
     if text[begin:end].strip():
         spans.append((begin, end))
     return spans
@@ -131,16 +134,22 @@ def _count(sentence: str, cues: tuple[str, ...]) -> int:
 
 def years_named(sentence: str) -> list[int]:
     """Years a sentence is about; a horizon ("到2027年") or a baseline ("较2020年") is not one."""
-    return [
+    return list(_years_named(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _years_named(sentence: str) -> tuple[int, ...]:
+    """``years_named``, remembered: a sentence is asked about by several rules in turn."""
+    return tuple(
         int(m.group(1).translate(_FULL_WIDTH))
         for m in _YEAR.finditer(sentence)
         if sentence[max(0, m.start() - 1) : m.start()] not in ("到", "至", "较", "比", "于", "自", "从")
-    ]
+    )
 
 
 def strong_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     """The part a sentence's year or strong cue words point to, or None when they are silent."""
-    years = years_named(sentence)
+    years = _years_named(sentence)
     if plan_year is not None and years:
         if all(y >= plan_year for y in years) and not _YEAR_AS_BASELINE.search(sentence):
             return "plan", "year"
@@ -210,12 +219,12 @@ def classify_sentences(
 
 
 def _names_report_year(sentence: str, plan_year: int | None) -> bool:
-    return plan_year is not None and bool(set(years_named(sentence)) & {plan_year, plan_year - 1})
+    return plan_year is not None and bool(set(_years_named(sentence)) & {plan_year, plan_year - 1})
 
 
 def decisive_plan(sentence: str, plan_year: int | None) -> bool:
     """A sentence that names the plan year or says 今年/明年 speaks of the plan wherever it stands."""
-    years = years_named(sentence)
+    years = _years_named(sentence)
     return any(cue in sentence for cue in lexicon.PLAN_CUES_DECISIVE) or (
         plan_year is not None and bool(years) and all(y >= plan_year for y in years)
     )
@@ -232,9 +241,52 @@ def majority_part(text: str, start: int, end: int, plan_year: int | None) -> str
         part, _ = cue_part(text[a:b], plan_year)
         if part:
             votes[part] += 1
-    if votes["review"] == votes["plan"]:
+    return _verdict(votes["review"], votes["plan"])
+
+
+def _verdict(review: int, plan: int) -> str:
+    if review == plan:
         return "other"
-    return "review" if votes["review"] > votes["plan"] else "plan"
+    return "review" if review > plan else "plan"
+
+
+def majority_parts(text: str, plan_year: int | None) -> Callable[[int, int], str]:
+    """``majority_part(text, start, end, plan_year)`` for many spans of one text: every sentence of the
+    text votes once, and a span adds up the votes of the sentences inside it (a running total), its
+    two end pieces read on their own when they cut a sentence. Nested sections no longer re-read
+    the text they share."""
+    spans = sentence_spans(text)
+    span_starts = [a for a, _ in spans]
+    review, plan = [0], [0]
+    for a, b in spans:
+        part, _ = cue_part(text[a:b], plan_year)
+        review.append(review[-1] + (part == "review"))
+        plan.append(plan[-1] + (part == "plan"))
+    delimiters = _SENTENCE_MARKS
+
+    def vote(start: int, end: int) -> tuple[int, int]:
+        votes = {"review": 0, "plan": 0}
+        for a, b in sentence_spans(text, start, end):
+            part, _ = cue_part(text[a:b], plan_year)
+            if part:
+                votes[part] += 1
+        return votes["review"], votes["plan"]
+
+    def part(start: int, end: int) -> str:
+        if end <= start:
+            return "other"
+        first = first_mark_from(text, start, delimiters)
+        last = last_mark_before(text, end, delimiters)
+        if first >= end or last < start:  # no sentence end inside: one piece
+            return _verdict(*vote(start, end))
+        r1, p1 = vote(start, first + 1)
+        r2, p2 = vote(last + 1, end)
+        # the whole sentences between the first and the last delimiter, as the text was split
+        i = bisect.bisect_left(span_starts, first + 1)
+        j = bisect.bisect_left(span_starts, last + 1)
+        return _verdict(r1 + r2 + review[j] - review[i], p1 + p2 + plan[j] - plan[i])
+
+    return part
 
 
 def without_spans(spans: list[tuple[int, int]], removed: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -17,12 +17,22 @@ from .text import clean_text
 
 
 def _heading_cue(
-    sections: list[Section], by_id: dict[str, Section], cleaned, pos: int, plan_year
+    sections: list[Section], by_id: dict[str, Section], cleaned, pos: int, plan_year, known: dict | None = None
 ) -> parts_stage.HeadingCue:
     """What the headings say at a cleaned position: the part (conduct follows its enclosing part) and
-    the period the nearest heading that names one speaks of."""
+    the period the nearest heading that names one speaks of. It depends on the innermost section
+    alone, so ``known`` keeps it by section for the sentences that follow."""
     raw_pos = cleaned.offset_map[pos] if pos < len(cleaned.offset_map) else len(cleaned.raw)
     section = innermost_section(sections, raw_pos)
+    if known is None:
+        return _section_cue(section, by_id, plan_year)
+    key = id(section)
+    if key not in known:
+        known[key] = (section, _section_cue(section, by_id, plan_year))
+    return known[key][1]
+
+
+def _section_cue(section: Section | None, by_id: dict[str, Section], plan_year) -> parts_stage.HeadingCue:
     part, source, period, period_settled = None, "none", None, False
     while section is not None:
         if not period_settled:
@@ -44,21 +54,20 @@ def extract_document(source: SourceFile) -> Extraction:
     review_year, plan_year = document.review_year, document.plan_year
     delivery_year = int(document.delivered_on[:4]) if document.delivered_on else plan_year
 
-    def content_part(start: int, end: int) -> str:
-        return parts_stage.majority_part(text, start, end, plan_year)
-
+    content_part = parts_stage.majority_parts(text, plan_year)
     headings = find_headings(cleaned)
     sections = build_sections(cleaned, headings, document.doc_id, delivery_year, content_part)
     skip = list(cleaned.duplicate_spans) + list(cleaned.marker_spans)
     skip += [(h.start, h.start + len(h.label)) for h in headings if h.label]
     spans = parts_stage.without_spans(parts_stage.sentence_spans(text), cleaned.duplicate_spans)
     by_id = {s.section_id: s for s in sections}
-    default = parts_stage.majority_part(text, 0, len(text), plan_year)
+    default = content_part(0, len(text))
     first_plan = next((s for s in sections if s.part == "plan" and s.part_source == "heading" and s.level == 1), None)
+    known_cues: dict = {}
     sentence_parts = parts_stage.classify_sentences(
         text,
         spans,
-        lambda pos: _heading_cue(sections, by_id, cleaned, pos, plan_year),
+        lambda pos: _heading_cue(sections, by_id, cleaned, pos, plan_year, known_cues),
         review_year,
         plan_year,
         default="review" if default == "review" else "plan",

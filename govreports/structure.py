@@ -10,13 +10,13 @@ own cues (``part_source`` = ``content``), see :mod:`govreports.parts`.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon
 from .records import Section
-from .spans import starts
 from .text import CleanText
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
@@ -209,14 +209,36 @@ def build_sections(
 
 
 def innermost_section(sections: list, raw_index: int):
-    """The deepest section whose span holds ``raw_index``. ``sections`` are in text order (as built);
-    the search walks back from the last section starting at or before the index and stops at a
-    top-level one, before which no section can hold it: logarithmic plus the local depth."""
-    best = None
-    for i in range(bisect.bisect_right(starts(sections, "char_start"), raw_index) - 1, -1, -1):
-        section = sections[i]
-        if section.char_start <= raw_index < section.char_end and (best is None or section.level > best.level):
-            best = section
-        if section.level == 1:
-            break
-    return best
+    """The deepest section whose span holds ``raw_index`` (of equally deep ones, the last). ``sections``
+    are in text order (as built); no section before a top-level one can hold an index at or after
+    its start. The answer is the same between two consecutive section starts or ends, so it is found
+    once for each such piece of the text and then looked up by bisection."""
+    bounds, answers = _innermost_table(sections)
+    i = bisect.bisect_right(bounds, raw_index) - 1
+    return answers[i] if i >= 0 else None
+
+
+_INNERMOST: dict[int, tuple[list, int, list[int], list]] = {}
+
+
+def _innermost_table(sections: list) -> tuple[list[int], list]:
+    """For each piece of the text between consecutive section bounds, its innermost section: one sweep,
+    the sections open there in a heap by depth, then by order (remembered for the list last asked)."""
+    cached = _INNERMOST.get(id(sections))
+    if cached is not None and cached[0] is sections and cached[1] == len(sections):
+        return cached[2], cached[3]
+    bounds = sorted({s.char_start for s in sections} | {s.char_end for s in sections})
+    answers = []
+    open_sections: list[tuple[int, int]] = []
+    order = sorted(range(len(sections)), key=lambda i: sections[i].char_start)
+    k = 0
+    for bound in bounds:
+        while k < len(order) and sections[order[k]].char_start <= bound:
+            heapq.heappush(open_sections, (-sections[order[k]].level, -order[k]))
+            k += 1
+        while open_sections and sections[-open_sections[0][1]].char_end <= bound:
+            heapq.heappop(open_sections)
+        answers.append(sections[-open_sections[0][1]] if open_sections else None)
+    _INNERMOST.clear()
+    _INNERMOST[id(sections)] = (sections, len(sections), bounds, answers)
+    return bounds, answers
