@@ -32,7 +32,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 class CleanText:
     raw: str
     text: str
-    offset_map: list[int]
+    offset_map: array  # compact (4 bytes a character): a 50 MB report has millions of offsets
     flags: list[QualityFlag] = field(default_factory=list)
     duplicate_spans: list[tuple[int, int]] = field(default_factory=list)
     emphasis_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -51,14 +51,7 @@ class CleanText:
 
     def clean_index(self, raw_index: int) -> int:
         """First cleaned position whose raw index is >= raw_index."""
-        lo, hi = 0, len(self.offset_map)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.offset_map[mid] < raw_index:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_left(self.offset_map, raw_index)
 
     def in_marker(self, start: int, end: int | None = None) -> bool:
         """Inside page furniture or a continuation marker: nothing is taken from there."""
@@ -198,11 +191,10 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
     """Cleaned text, offset map and quality flags for one raw report."""
     printed, raw = raw, normalised(raw)  # the rules read ``raw``; quotes and offsets are of ``printed``
     flags: list[QualityFlag] = []
-    dropped = [False] * len(raw)
+    dropped: list[tuple[int, int]] = []  # raw spans left out, in any order (they may overlap)
     emphasis_raw: list[tuple[int, int]] = []
     for match in lexicon.INVISIBLE.finditer(raw):
-        for i in range(match.start(), match.end()):
-            dropped[i] = True
+        dropped.append((match.start(), match.end()))
         names = ", ".join(sorted({f"U+{ord(c):04X}" for c in match.group()}))
         flags.append(
             QualityFlag(
@@ -241,7 +233,7 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
         emphasis_raw.append((match.start(1), match.end(1)))
     bold_covered = {i for m in _BOLD.finditer(raw) for i in (m.start(), m.start() + 1, m.end() - 2, m.end() - 1)}
     for match in _MARKUP.finditer(raw):
-        dropped[match.start()] = dropped[match.start() + 1] = True
+        dropped.append((match.start(), match.start() + 2))
         if match.start() not in bold_covered:
             flags.append(
                 QualityFlag(doc_id, "stray_markup", match.start(), match.end(), "unpaired ** marker", "removed")
@@ -252,8 +244,7 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
     for (a_start, a_end, _), (b_start, b_end, gap) in itertools.pairwise(paragraphs):
         before, after = _without_markup(raw, a_start, a_end), _without_markup(raw, b_start, b_end)
         if gap >= 2 and is_page_break_split(before, after):
-            for i in range(a_end, b_start):
-                dropped[i] = True
+            dropped.append((a_end, b_start))
             flags.append(
                 QualityFlag(
                     doc_id,
@@ -302,8 +293,11 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
             )
         )
 
-    offset_map = [i for i, gone in enumerate(dropped) if not gone]
-    text = "".join(raw[i] for i in offset_map)
+    kept = _kept_spans(len(raw), dropped)
+    offset_map = array("i" if len(raw) < 2**31 else "q")
+    for start, end in kept:
+        offset_map.extend(range(start, end))
+    text = "".join(raw[start:end] for start, end in kept)
     cleaned = CleanText(raw=printed, text=text, offset_map=offset_map, flags=flags)
     cleaned.emphasis_spans = [(cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in emphasis_raw]
     cleaned.marker_spans = sorted((cleaned.clean_index(a), cleaned.clean_index(b)) for a, b in markers)
@@ -327,6 +321,18 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
     return cleaned
 
 
+def _kept_spans(length: int, dropped: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The raw spans between the dropped ones: the cleaned text is their characters, in order."""
+    kept, pos = [], 0
+    for start, end in sorted(dropped):
+        if start > pos:
+            kept.append((pos, start))
+        pos = max(pos, end)
+    if pos < length:
+        kept.append((pos, length))
+    return kept
+
+
 def find_duplicate_passages(text: str, min_length: int = lexicon.MIN_DUPLICATE_PASSAGE) -> list[tuple[int, int, int]]:
     """(first copy start, second copy start, length) for each run printed twice.
 
@@ -334,18 +340,37 @@ def find_duplicate_passages(text: str, min_length: int = lexicon.MIN_DUPLICATE_P
     its full (maximal) length: the characters a misprint repeats are exactly the shared run.
     """
     first_seen: dict[str, int] = {}
+    remember = first_seen.setdefault  # the first position of a run, unless one is known already
     found = []
-    i = 0
-    while i <= len(text) - min_length:
+    i, last = 0, len(text) - min_length
+    while i <= last:
         gram = text[i : i + min_length]
-        j = first_seen.get(gram)
-        if j is not None and j + min_length <= i and gram.strip():
-            length = min_length
-            while i + length < len(text) and j + length < i and text[i + length] == text[j + length]:
-                length += 1
+        j = remember(gram, i)
+        if j + min_length <= i and gram.strip():
+            length = _common_length(text, j, i, min_length, min(len(text) - i, i - j))
             found.append((j, i, length))
             i += length
             continue
-        first_seen.setdefault(gram, i)
         i += 1
     return found
+
+
+def _common_length(text: str, j: int, i: int, length: int, limit: int) -> int:
+    """How far the runs at ``j`` and ``i``, equal for ``length`` characters, stay equal (at most
+    ``limit``): compared in growing then halving blocks, not character by character."""
+    step = 64
+    while length < limit:
+        n = min(step, limit - length)
+        if text[i + length : i + length + n] == text[j + length : j + length + n]:
+            length += n
+            step *= 2
+            continue
+        lo, hi = 0, n  # the runs part within these n characters
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if text[i + length : i + length + mid] == text[j + length : j + length + mid]:
+                lo = mid
+            else:
+                hi = mid
+        return length + lo
+    return length

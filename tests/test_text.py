@@ -3,7 +3,15 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreports.text import clean_text, find_duplicate_passages, is_page_break_split, is_page_furniture, normalised
+from govreports.text import (
+    clean_text,
+    find_duplicate_passages,
+    first_mark_from,
+    is_page_break_split,
+    is_page_furniture,
+    last_mark_before,
+    normalised,
+)
 
 
 def test_word_split_by_page_break_is_joined_and_flagged():
@@ -105,7 +113,7 @@ def test_every_cleaned_character_is_the_raw_character_it_maps_to(pieces):
     assert len(cleaned.offset_map) == len(cleaned.text)
     read = normalised(raw)  # line ends read as line ends; every other kept character as printed
     assert all(read[i] == ch for i, ch in zip(cleaned.offset_map, cleaned.text, strict=True))
-    assert cleaned.offset_map == sorted(set(cleaned.offset_map))
+    assert list(cleaned.offset_map) == sorted(set(cleaned.offset_map))
     for flag in cleaned.flags:
         assert 0 <= flag.char_start <= flag.char_end <= len(raw)
 
@@ -145,3 +153,39 @@ def test_furniture_lines_are_whole_short_lines_only():
 def test_a_paragraph_without_its_full_stop_is_not_joined_to_a_new_one():
     assert not is_page_break_split("全年实现社会消费品零售总额753亿元，增长10.3%", "一年来的主要工作情况如下：")
     assert is_page_break_split("全年实现社会消费品零售总额753亿元，增长10.3%，其中", "网络零售额增长12%。")
+
+
+def _duplicates_one_character_at_a_time(text: str, min_length: int = 30) -> list[tuple[int, int, int]]:
+    """The plain reading of the rule: every run looked up, every duplicate extended character by character."""
+    first_seen: dict[str, int] = {}
+    found = []
+    i = 0
+    while i <= len(text) - min_length:
+        gram = text[i : i + min_length]
+        j = first_seen.get(gram)
+        if j is not None and j + min_length <= i and gram.strip():
+            length = min_length
+            while i + length < len(text) and j + length < i and text[i + length] == text[j + length]:
+                length += 1
+            found.append((j, i, length))
+            i += length
+            continue
+        first_seen.setdefault(gram, i)
+        i += 1
+    return found
+
+
+@given(st.lists(st.sampled_from([*PIECES, "推进文旅融合。" * 9, "。" * 40, " " * 35]), max_size=40))
+def test_duplicate_passages_are_the_plain_reading_of_the_rule(pieces):
+    text = "".join(pieces)
+    assert find_duplicate_passages(text) == _duplicates_one_character_at_a_time(text)
+    assert find_duplicate_passages(text, 5) == _duplicates_one_character_at_a_time(text, 5)
+
+
+@given(st.text(alphabet="ab。，\n", max_size=60), st.integers(0, 70))
+def test_marks_before_and_after_a_position_are_those_rfind_and_find_give(text, pos):
+    marks = "。，\n"
+    assert last_mark_before(text, pos, marks) == max(text.rfind(m, 0, pos) for m in marks)
+    if pos <= len(text):
+        following = [i for i in (text.find(m, pos) for m in marks) if i >= 0]
+        assert first_mark_from(text, pos, marks) == min(following, default=len(text))
