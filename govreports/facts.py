@@ -59,6 +59,8 @@ def _by_first(words: tuple[str, ...], last: bool = False) -> dict[str, list[tupl
 
 _LEADING_BY_FIRST = _by_first(lexicon.INDICATOR_LEADING_WORDS)
 _TRAILING_BY_LAST = _by_first(lexicon.INDICATOR_TRAILING_WORDS, last=True)
+
+
 def estimated(text: str, segment_start: int, pos: int) -> bool:
     """Whether an estimate word governs the figure at ``pos``: one earlier in its own segment, or one
     opening an earlier segment of the sentence ("预计实现A 1200亿元；B 138.7亿元") when the figure's

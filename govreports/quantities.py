@@ -336,9 +336,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         if not duration or text.startswith("内", unit_end):
             return verdict(False, "qualifier")
         return verdict(True)
-    if measure in ("月", "日", "号", "季度") or (
-        unit == "" and _MONTH_RANGE.match(text, token.end)
-    ):
+    if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, token.end)):
         return verdict(False, "date")
     if measure == "周年":
         return verdict(False, "anniversary")

@@ -65,11 +65,7 @@ def _lead_phrase_end(text: str, start: int, end: int) -> int | None:
     if not stop:
         return None
     phrase = text[start : start + stop.start()]
-    if (
-        0 < len(phrase) <= lexicon.MAX_LEAD_PHRASE
-        and start + stop.end() < end
-        and not _PHRASE_MARKS.search(phrase)
-    ):
+    if 0 < len(phrase) <= lexicon.MAX_LEAD_PHRASE and start + stop.end() < end and not _PHRASE_MARKS.search(phrase):
         return start + stop.start()
     return None
 

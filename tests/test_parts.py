@@ -1,6 +1,18 @@
 """Review or plan, sentence by sentence, where headings are silent."""
 
-from govreports.parts import HeadingCue, classify_sentences, five_year_plan, named_period, sentence_spans, strong_part
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreports.parts import (
+    HeadingCue,
+    classify_sentences,
+    five_year_plan,
+    majority_part,
+    majority_parts,
+    named_period,
+    sentence_spans,
+    strong_part,
+)
 
 SILENT = HeadingCue(None, "none")
 
@@ -80,3 +92,17 @@ def test_text_before_the_first_plan_heading_is_review_unless_it_names_the_plan()
     spans = sentence_spans(text)
     found = classify_sentences(text, spans, lambda _p: SILENT, 2025, 2026, review_until=len(text))
     assert [(p.part, p.source) for p in found] == [("review", "order"), ("review", "order"), ("plan", "cue")]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["今年要确保增长5%", "去年完成投资42亿元", "过去一年", "推进改革", "。", "；", "\n", "，"]),
+        max_size=30,
+    ),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_votes_summed_over_a_span_are_the_votes_of_its_own_sentences(pieces, start, end):
+    text = "".join(pieces)
+    start, end = min(start, len(text)), min(end, len(text))
+    assert majority_parts(text, 2026)(start, end) == majority_part(text, start, end, 2026)

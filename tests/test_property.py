@@ -91,3 +91,24 @@ def test_a_recombined_report_writes_a_package_that_validates(tmp_path):
     meta = corpus_metadata(tables["documents"].to_pylist())
     write_package(tables, out, out / "datapackage.json", out / "docs", meta)
     assert (tmp_path / "out" / "csv" / "targets.csv").exists()
+
+
+def _innermost_by_walking_back(sections, raw_index):
+    """The deepest section holding the index, found by looking at every section (the last of equals)."""
+    best = None
+    for section in sections:
+        if section.char_start <= raw_index < section.char_end and (best is None or section.level >= best.level):
+            best = section
+    return best
+
+
+def test_the_innermost_section_table_agrees_with_looking_at_every_section():
+    from govreports.metadata import scan_sources
+    from govreports.pipeline import extract_document
+    from govreports.structure import innermost_section
+
+    for path in (ROOT / "raw", ROOT / "tests" / "gold" / "fullreport" / "raw"):
+        for source in scan_sources(path).sources[:3]:
+            sections = extract_document(source).sections
+            for raw_index in range(-1, len(source.raw) + 2, 7):
+                assert innermost_section(sections, raw_index) is _innermost_by_walking_back(sections, raw_index)
