@@ -31,7 +31,7 @@ from govreports.package import corpus_metadata, project_metadata  # noqa: E402
 from govreports.pipeline import extract_document  # noqa: E402
 from govreports.records import Extraction  # noqa: E402
 from govreports.release import write_release  # noqa: E402
-from govreports.tables import extraction_tables, merge_tables  # noqa: E402
+from govreports.tables import combine, extraction_tables, with_derived  # noqa: E402
 from govreports.writer import OutputError, ValidationError, check_output, differences, write_package  # noqa: E402
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
@@ -46,10 +46,6 @@ def document_tables(source: SourceFile) -> tuple[Tables | None, str | None]:
         return None, f"made rows that break the table schemas: {exc}"
     except Exception as exc:
         return None, f"could not be processed ({type(exc).__name__}: {exc})"
-    problems = columnar.problems(tables)
-    if problems:
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        return None, f"made rows that break the table schemas: {problems[0]}{more}"
     return tables, None
 
 
@@ -75,16 +71,37 @@ def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Ta
     skipped = list(scan.skipped)
     if strict and skipped:
         raise InputError(skipped[0].message)
-    per_document = []
+    per_document, built = [], []
     for source, (tables, problem) in zip(scan.sources, _extracted(scan.sources, jobs), strict=True):
         if problem is None:
             per_document.append(tables)
+            built.append(source)
             continue
         failed = SkippedSource(source.path, source.doc_id, problem, source.sha256, len(source.raw))
         if strict:
             raise InputError(failed.message)
         skipped.append(failed)
-    used = {doc_id for tables in per_document for doc_id in tables["documents"]["doc_id"].to_pylist()}
+    tables = combine(per_document)
+    at_fault = columnar.documents_at_fault(tables)  # every row of every report checked in one pass
+    if at_fault:
+        by_id = {}
+        for source in built:
+            by_id.setdefault(source.doc_id, source)
+        for doc_id, problem in at_fault.items():
+            source = by_id[doc_id]
+            failed = SkippedSource(
+                source.path,
+                doc_id,
+                f"made rows that break the table schemas: {problem}",
+                source.sha256,
+                len(source.raw),
+            )
+            if strict:
+                raise InputError(failed.message)
+            skipped.append(failed)
+        tables = columnar.without_documents(tables, list(at_fault))
+    per_document = [tables]
+    used = set(tables["documents"]["doc_id"].to_pylist())
     for failed in skipped:
         document = skipped_document(failed)
         doc_id, n = document.doc_id, 1
@@ -93,7 +110,7 @@ def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Ta
             doc_id = f"{document.doc_id}~{n}"
         used.add(doc_id)
         per_document.append(extraction_tables(Extraction(replace(document, doc_id=doc_id), "")))
-    return merge_tables(per_document), skipped
+    return with_derived(combine(per_document)), skipped
 
 
 def main(argv: list[str] | None = None) -> int:

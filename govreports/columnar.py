@@ -9,6 +9,7 @@ Dates stay ISO strings in memory (as the CSV prints them) and become dates in Pa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 import pyarrow as pa
@@ -88,10 +89,15 @@ def as_rows(tables: Tables) -> dict[str, list[dict]]:
 
 
 def sort_by_key(table: str, data: pa.Table) -> pa.Table:
-    """Rows in primary-key order (UTF-8 byte order is code point order, as Python sorts strings)."""
+    """Rows in primary-key order (UTF-8 byte order is code point order, as Python sorts strings).
+    Reports concatenated in order mostly are already; then nothing is moved."""
     key = table_schema(table)["primaryKey"]
     if data.num_rows < 2:
         return data.combine_chunks()
+    if len(key) == 1:
+        column = data[key[0]].combine_chunks()
+        if pc.all(pc.less(column.slice(0, len(column) - 1), column.slice(1))).as_py():
+            return data.combine_chunks()
     return data.take(pc.sort_indices(data, sort_keys=[(k, "ascending") for k in key])).combine_chunks()
 
 
@@ -102,22 +108,27 @@ def concat(parts: list[pa.Table], table: str) -> pa.Table:
 # -- the fast check: every constraint of the Table Schemas, vectorised -------------------------------
 
 
-def _first_rows(data: pa.Table, mask: pa.ChunkedArray | pa.Array, key: str, limit: int = 3) -> list:
-    hits = pc.filter(data[key], pc.fill_null(mask, False))
-    return hits.slice(0, limit).to_pylist()
+@dataclass(frozen=True)
+class Violation:
+    """A constraint some rows break: what, and which rows (a boolean mask over the table)."""
+
+    table: str
+    message: str
+    rows: pa.ChunkedArray | pa.Array
 
 
-def _field_problems(table: str, data: pa.Table, field: dict) -> list[str]:
+def _field_violations(table: str, data: pa.Table, field: dict) -> list[Violation]:
     name, kind = field["name"], field["type"]
     constraints = field.get("constraints", {})
     column = data[name]
     key = table_schema(table)["primaryKey"][0]
-    problems = []
+    found = []
 
     def report(mask, what: str) -> None:
-        if pc.any(pc.fill_null(mask, False)).as_py():
-            rows = _first_rows(data, mask, key)
-            problems.append(f"{table}.{name} {what} (row {rows[0]})")
+        mask = pc.fill_null(mask, False)
+        if pc.any(mask).as_py():
+            first = pc.filter(data[key], mask)[0].as_py()
+            found.append(Violation(table, f"{table}.{name} {what} (row {first})", mask))
 
     present = pc.is_valid(column)
     if kind in ("string", "date"):
@@ -141,11 +152,8 @@ def _field_problems(table: str, data: pa.Table, field: dict) -> list[str]:
     if "maximum" in constraints:
         report(pc.greater(column, constraints["maximum"]), f"is above {constraints['maximum']}")
     if constraints.get("unique"):
-        counts = pc.value_counts(pc.drop_null(column))
-        repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-        if len(repeated):
-            problems.append(f"{table}.{name} is not unique: {repeated[0].as_py()!r} repeats")
-    return problems
+        found += _repeats(table, data, [name], f"{table}.{name} is not unique")
+    return found
 
 
 def _iso_date(value: str) -> bool:
@@ -158,20 +166,21 @@ def _iso_date(value: str) -> bool:
     return True
 
 
-def _key_problems(table: str, data: pa.Table) -> list[str]:
-    key = table_schema(table)["primaryKey"]
+def _repeats(table: str, data: pa.Table, key: list[str], what: str) -> list[Violation]:
+    """Rows whose key an earlier row already has (the first of each key is not blamed)."""
     if data.num_rows < 2:
         return []
-    counts = data.select(key).group_by(key).aggregate([([], "count_all")])
-    repeated = counts.filter(pc.greater(counts["count_all"], 1))
-    if repeated.num_rows:
-        first = repeated.slice(0, 1).to_pylist()[0]
-        return [f"{table}: duplicate key {tuple(first[k] for k in key)}"]
-    return []
+    numbered = data.select(key).append_column("_row", pa.array(range(data.num_rows), pa.int64()))
+    firsts = numbered.group_by(key).aggregate([("_row", "min")])
+    if firsts.num_rows == data.num_rows:
+        return []
+    repeated = pc.invert(pc.is_in(numbered["_row"], value_set=firsts["_row_min"]))
+    first = pc.filter(data.select(key), repeated).slice(0, 1).to_pylist()[0]
+    return [Violation(table, f"{what}: {tuple(first[k] for k in key)} repeats", repeated)]
 
 
-def _foreign_key_problems(table: str, tables: Tables) -> list[str]:
-    problems = []
+def _foreign_key_violations(table: str, tables: Tables) -> list[Violation]:
+    found = []
     for fk in table_schema(table).get("foreignKeys", []):
         name = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
         target = fk["reference"].get("resource") or table
@@ -184,24 +193,50 @@ def _foreign_key_problems(table: str, tables: Tables) -> list[str]:
         dangling = pc.fill_null(dangling, False)
         if pc.any(dangling).as_py():
             value = pc.filter(column, dangling)[0].as_py()
-            problems.append(f"{table}.{name} {value!r} has no row in {target}")
-    return problems
+            found.append(Violation(table, f"{table}.{name} {value!r} has no row in {target}", dangling))
+    return found
 
 
-def problems(tables: Tables) -> list[str]:
+def violations(tables: Tables) -> list[Violation]:
     """Every constraint of the Table Schemas over every row, as frictionless checks them: required,
     type (finite numbers, ISO dates; the rest the typed columns ensure), enum, pattern, minimum,
     maximum, unique, primary key and foreign keys. Empty when all hold."""
-    found: list[str] = []
+    found: list[Violation] = []
     for table in TABLES:
         if table not in tables:
             continue
         data = tables[table]
         for field in fields(table):
-            found += _field_problems(table, data, field)
-        found += _key_problems(table, data)
-        found += _foreign_key_problems(table, tables)
+            found += _field_violations(table, data, field)
+        found += _repeats(table, data, table_schema(table)["primaryKey"], f"{table}: duplicate key")
+        found += _foreign_key_violations(table, tables)
     return found
+
+
+def problems(tables: Tables) -> list[str]:
+    return [v.message for v in violations(tables)]
+
+
+def documents_at_fault(tables: Tables) -> dict[str, str]:
+    """For each report whose rows break a constraint, the first problem: so one odd report is
+    skipped and the others are built."""
+    blamed: dict[str, str] = {}
+    for violation in violations(tables):
+        data = tables[violation.table]
+        if "doc_id" not in data.column_names:
+            continue
+        for doc_id in pc.unique(pc.filter(data["doc_id"], violation.rows)).to_pylist():
+            blamed.setdefault(doc_id, violation.message)
+    return blamed
+
+
+def without_documents(tables: Tables, doc_ids: list[str]) -> Tables:
+    drop = pa.array(doc_ids, pa.string())
+    kept = {}
+    for table, data in tables.items():
+        has_doc = "doc_id" in data.column_names
+        kept[table] = data.filter(pc.invert(pc.is_in(data["doc_id"], value_set=drop))) if has_doc else data
+    return kept
 
 
 # -- CSV text, vectorised: the same bytes Python's csv module writes for the same rows ---------------

@@ -36,19 +36,44 @@ def extraction_tables(extraction: Extraction) -> Tables:
     return {table: tables[table] for table in TABLES}
 
 
+#: What linking a target to its outcome reads of a figure; the other columns never leave Arrow.
+LINK_COLUMNS = (
+    "id",
+    "doc_id",
+    "year",
+    "time_scope",
+    "indicator_code",
+    "headline",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "value_base",
+    "unit_base",
+    "number_start",
+    "char_start",
+    "quote",
+)
+
+
 def _coded(data) -> list[dict]:
-    """Only rows with a code and a year can be linked across reports: the rest never leave Arrow."""
+    """Only rows with a code and a year can be linked across reports."""
     keep = pc.and_(pc.is_valid(data["indicator_code"]), pc.is_valid(data["year"]))
-    return data.filter(keep).to_pylist()
+    return data.filter(keep).select(list(LINK_COLUMNS)).to_pylist()
 
 
-def merge_tables(per_document: list[Tables]) -> Tables:
-    """All documents' tables concatenated, the derived tables added, every table sorted by its key."""
-    tables = {
+def combine(per_document: list[Tables]) -> Tables:
+    """All documents' extracted tables concatenated, in document order (derived tables empty)."""
+    return {
         table: columnar.concat([document[table] for document in per_document], table)
-        for table in TABLES
         if table not in DERIVED_TABLES
+        else columnar.empty(table)
+        for table in TABLES
     }
+
+
+def with_derived(tables: Tables) -> Tables:
+    """The derived tables added, every table sorted by its key."""
     derived = outcomes.derive(
         {
             "documents": tables["documents"].to_pylist(),
@@ -56,5 +81,9 @@ def merge_tables(per_document: list[Tables]) -> Tables:
             "achievements": _coded(tables["achievements"]),
         }
     )
-    tables.update({table: columnar.from_rows(table, derived[table]) for table in DERIVED_TABLES})
+    tables = {**tables, **{table: columnar.from_rows(table, derived[table]) for table in DERIVED_TABLES}}
     return {table: columnar.sort_by_key(table, tables[table]) for table in TABLES}
+
+
+def merge_tables(per_document: list[Tables]) -> Tables:
+    return with_derived(combine(per_document))

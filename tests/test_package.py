@@ -1,6 +1,7 @@
 """The whole package: validation, provenance, determinism, --check, Parquet = CSV, failing safely."""
 
 import csv
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -256,3 +257,25 @@ def test_readme_counts_and_sample_rows_match_the_data():
             value.strip(),
             unit.strip(),
         )
+
+
+def test_a_report_whose_rows_break_a_schema_is_skipped_and_the_others_are_built(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "raw" / "gongshu-2024.txt", raw / "good.txt")
+    shutil.copy(ROOT / "raw" / "gongshu-2023.txt", raw / "odd.txt")
+    real_extract = build.extract_document
+
+    def negative_offsets_in_odd(source):
+        extraction = real_extract(source)
+        if source.doc_id == "odd":
+            extraction.facts[0] = dataclasses.replace(extraction.facts[0], char_start=-5)
+        return extraction
+
+    monkeypatch.setattr(build, "extract_document", negative_offsets_in_odd)
+    assert run_build(raw, tmp_path / "out") == build.EXIT_SKIPPED
+    documents = {row["doc_id"]: row for row in read_csv(tmp_path / "out" / "csv" / "documents.csv")}
+    assert documents["odd"]["status"] == "skipped"
+    assert "char_start is below 0" in documents["odd"]["problem"]
+    assert documents["good"]["status"] == "built"
+    assert {row["doc_id"] for row in read_csv(tmp_path / "out" / "csv" / "targets.csv")} == {"good"}

@@ -13,6 +13,7 @@ import build
 from govreports import columnar
 from govreports.metadata import SourceFile
 from govreports.package import corpus_metadata
+from govreports.tables import merge_tables
 from govreports.writer import write_package
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +87,7 @@ def test_random_report_like_text_gives_rows_valid_by_construction(pieces):
 
 def test_a_recombined_report_writes_a_package_that_validates(tmp_path):
     text = "\n".join(FURNITURE + LINES[::7] + ODD)
-    tables = build.merge_tables([tables_of(text)])
+    tables = merge_tables([tables_of(text)])
     out = tmp_path / "out"
     meta = corpus_metadata(tables["documents"].to_pylist())
     write_package(tables, out, out / "datapackage.json", out / "docs", meta)
