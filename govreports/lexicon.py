@@ -185,6 +185,9 @@ HEADLINE_TARGETS_WORD = "主要预期目标"
 REPORT_TITLE_WORD = "政府工作报告"
 #: Labels of a page's publication line ("时间：2026-02-05", "发布时间:2017-03-17").
 PUBLICATION_LABELS = ("发布时间", "发布日期", "公开日期", "成文日期", "时间", "日期")
+#: Encodings a Chinese report that is not UTF-8 comes in, most usual first: the one named when a
+#: short file decodes in several (charset-normalizer alone calls "增长5%" in GBK UTF-16 or Korean).
+CHINESE_ENCODINGS = ("gb18030", "big5")
 
 # --- Headings ---------------------------------------------------------------------------------
 

@@ -129,12 +129,18 @@ class SourceScan:
 
 def _encoding_hint(data: bytes) -> str:
     """What a file that is not UTF-8 most likely is, and how to convert it (charset-normalizer's guess)."""
+    from charset_normalizer import from_bytes
+
+    sample = data[:200_000]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         guess = "UTF-16"
     else:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:200_000]).best()
+        # Without NUL bytes it is no UTF-16 (a report's digits and line ends would give some): ask first
+        # among the Chinese encodings, and on a tie name the more usual one.
+        chinese = [] if b"\x00" in sample else list(from_bytes(sample, cp_isolation=list(lexicon.CHINESE_ENCODINGS)))
+        order = {name: i for i, name in enumerate(lexicon.CHINESE_ENCODINGS)}
+        best = min(chinese, key=lambda m: (m.chaos, -m.coherence, order.get(m.encoding, 99)), default=None)
+        best = best or from_bytes(sample).best()
         guess = best.encoding.upper().replace("_", "-") if best is not None else None
     if not guess or guess in ("UTF-8", "ASCII"):
         return "convert it to UTF-8 first"
@@ -148,6 +154,8 @@ def safe_id(name: str) -> str:
 
 def _read_one(path: Path, entry: dict | None, seen: dict[str, Path]) -> SourceFile | SkippedSource:
     doc_id = safe_id((entry or {}).get("doc_id") or path.stem)
+    if path.exists() and not path.is_file():  # a pipe would keep the build waiting for ever
+        return SkippedSource(path, doc_id, "not a regular file (a pipe, socket or device); not read")
     try:
         data = path.read_bytes()
     except OSError as exc:
