@@ -3,6 +3,8 @@ at a time, and a build killed at any instant leaves the old or the new package."
 
 import hashlib
 import json
+import os
+import resource as rlimits
 import shutil
 import signal
 import subprocess
@@ -97,3 +99,174 @@ def test_a_build_killed_at_any_point_leaves_a_complete_package(raw, tmp_path, af
     process.wait()
     writer.recover(out)
     assert package_is_complete(out)
+
+
+# --- Failures while writing: one line, the previous package unchanged, nothing left behind ------
+
+TINY = (
+    "某某区政府工作报告\n（2024年1月5日在某某区第一届人民代表大会第三次会议上）\n一、2023年工作回顾\n"
+    "地区生产总值增长5.2%，固定资产投资75亿元。\n"
+)
+
+
+@pytest.fixture
+def published(tmp_path):
+    """A tiny raw folder and the package a first build published from it: (raw, out, snapshot)."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    (folder / "report.txt").write_text(TINY, encoding="utf-8")
+    out = tmp_path / "site" / "out"
+    out.parent.mkdir()
+    assert run(folder, out).returncode == build.EXIT_OK
+    return folder, out, snapshot(out)
+
+
+def snapshot(out: Path) -> dict[str, str]:
+    """Every file of the output folder by path, with its sha256."""
+    return {
+        str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
+
+
+def leftovers(out: Path) -> list[str]:
+    """Staging folders or a put-aside package a build left beside its output folder."""
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith((".build-", f".{out.name}.previous")))
+
+
+def the_line(stderr: str) -> str:
+    assert "Traceback" not in stderr, stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("previous", [True, False], ids=["over-a-package", "new-folder"])
+def test_an_output_folder_whose_parent_is_not_writable_fails_in_one_line(published, tmp_path, previous):
+    raw, out, before = published
+    if not previous:
+        out = out.parent / "fresh"
+    out.parent.chmod(0o555)
+    try:
+        probe = out.parent / ".can-i-write"
+        try:
+            probe.touch()
+        except PermissionError:
+            pass
+        else:
+            probe.unlink()
+            pytest.skip("running as root (or with CAP_DAC_OVERRIDE): chmod 0o555 does not stop writes")
+        result = run(raw, out)
+    finally:
+        out.parent.chmod(0o755)
+    assert result.returncode == build.EXIT_FAILED
+    line = the_line(result.stderr)
+    assert str(out.parent) in line and "ermission denied" in line
+    assert (snapshot(out) == before) if previous else not out.exists()
+    assert leftovers(out) == []
+
+
+def limit_file_size(limit: int):
+    """For preexec_fn: a disk that takes no file larger than ``limit`` bytes (writes fail with EFBIG)."""
+
+    def apply():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        rlimits.setrlimit(rlimits.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def build_on_a_full_disk(published, tmp_path):
+    raw, out, before = published
+    temp = tmp_path / "tmp"  # the build's own temporary files too, to see that none stays
+    temp.mkdir()
+    result = run(raw, out, preexec_fn=limit_file_size(4096), env={**os.environ, "TMPDIR": str(temp)})
+    return result, out, before, temp
+
+
+def test_a_full_disk_fails_in_one_line_and_leaves_the_old_package(published, tmp_path):
+    result, out, before, temp = build_on_a_full_disk(published, tmp_path)
+    assert result.returncode == build.EXIT_FAILED
+    line = the_line(result.stderr)
+    assert line.startswith("error") and "nothing was replaced" in line
+    assert snapshot(out) == before
+    assert leftovers(out) == [] and list(temp.iterdir()) == []
+
+
+@pytest.mark.xfail(
+    reason="the line does not name the output folder or the file that could not be written "
+    "('error:: File too large; nothing was replaced'); the fix is in build.py / writer.py",
+    strict=True,
+)
+def test_a_full_disk_is_named_with_the_output_folder(published, tmp_path):
+    result, out, _, _ = build_on_a_full_disk(published, tmp_path)
+    line = the_line(result.stderr)
+    assert str(out) in line and ("too large" in line or "full" in line)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "emptied", "a-folder", "unreadable"])
+def test_check_names_a_damaged_parquet_file_in_one_line(published, damage):
+    raw, out, _ = published
+    target = out / "parquet" / "targets.parquet"
+    data = target.read_bytes()
+    if damage == "truncated":
+        target.write_bytes(data[: len(data) // 2])
+    elif damage == "emptied":
+        target.write_bytes(b"")
+    elif damage == "a-folder":
+        target.unlink()
+        target.mkdir()
+    damaged = snapshot(out)
+    if damage == "unreadable":
+        target.chmod(0)
+        if os.access(target, os.R_OK):
+            pytest.skip("running as root: chmod 0 does not stop reads")
+    try:
+        result = run(raw, out, "--check")
+    finally:
+        target.chmod(0o755 if target.is_dir() else 0o644)
+    assert result.returncode == build.EXIT_FAILED
+    line = the_line(result.stderr)
+    assert str(target) in line and ("differ" in line or "cannot be read" in line or "ermission" in line)
+    assert snapshot(out) == damaged  # --check writes nothing
+
+
+def test_ctrl_c_while_the_package_is_written_exits_130_and_leaves_the_old_package(published):
+    raw, out, before = published
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.parent.glob(".build-*")) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert process.poll() is None, "the build ended before it staged its package"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == build.EXIT_INTERRUPTED
+    assert "interrupted" in the_line(stderr)
+    assert snapshot(out) == before and leftovers(out) == []
+
+
+@pytest.mark.xfail(
+    reason="Ctrl-C while build.py is still importing its modules (pyarrow, pandas …) ends in a "
+    "KeyboardInterrupt traceback and exit -2, not exit 130 and one line; the fix is in build.py",
+    strict=True,
+)
+def test_ctrl_c_right_after_the_start_exits_130_in_one_line(published):
+    raw, out, before = published
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(0.15)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert snapshot(out) == before
+    assert process.returncode == build.EXIT_INTERRUPTED
+    assert "interrupted" in the_line(stderr)
