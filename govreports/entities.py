@@ -459,7 +459,8 @@ def find_shared_suffix_lists(text: str) -> list[Mention]:
 @cache
 def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
     """One pattern for all suffixes (longest first), matched at every position in a single pass."""
-    return re.compile(r"(?=((?:" + "|".join(re.escape(s) for s in suffixes) + r")”?))")
+    first = re.escape("".join(sorted({s[:1] for s in suffixes})))  # lets the engine pass other characters fast
+    return re.compile(rf"(?=[{first}])" + r"(?=((?:" + "|".join(re.escape(s) for s in suffixes) + r")”?))")
 
 
 @dataclass(frozen=True)

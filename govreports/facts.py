@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from . import indicators, lexicon
@@ -22,6 +23,10 @@ _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:末|底|初)?(?:的|为|�
 _HORIZON_YEAR = re.compile(r"到((?:19|20)\d{2})\s*年")
 _LIST_VERBS = tuple(sorted(set(lexicon.COUNT_VERBS) | set(dict(lexicon.KIND_WORDS)["increase"]), key=len, reverse=True))
 _LIST_SEPARATORS = re.compile(r"、|和|及|与")
+_LIST_VERBS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _verb in _LIST_VERBS:
+    _LIST_VERBS_BY_FIRST[_verb[:1]] = (*_LIST_VERBS_BY_FIRST.get(_verb[:1], ()), _verb)
+_CLAUSE_BOUNDS = re.compile("[，；：]")
 #: Word lists and patterns of the rules below, ordered and compiled once (they run for every figure).
 _COMPARATORS_AFTER = sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -len(kv[0]))
 _COMPARATOR_WORDS_AFTER = sorted(lexicon.COMPARATOR_AFTER, key=len, reverse=True)
@@ -223,7 +228,7 @@ def indicator_for(text: str, c: Candidate, start: int, neighbours: list[Candidat
     if paired_item:
         return paired_item
     lead = _strip_words(before)
-    verb = next((v for v in _LIST_VERBS if lead.startswith(v)), None)
+    verb = next((v for v in _LIST_VERBS_BY_FIRST.get(lead[:1], ()) if lead.startswith(v)), None)
     segment = _strip_words(before.rsplit("、", 1)[-1] if "、" in before else before)
     if verb and "、" in before and not segment.startswith(verb):
         segment = verb + segment  # "新增A161家、B460家": B is 新增 too
@@ -278,10 +283,19 @@ def _category_patterns() -> list[tuple[str, re.Pattern]]:
     return [(category, re.compile("|".join(re.escape(w) for w in words))) for category, words in lexicon.CATEGORIES]
 
 
-def category_for(indicator: str, clauses_nearest_first: list[str]) -> str:
-    """The first category keyword in the indicator, else in the clauses nearest the figure."""
+@cache
+def _any_category_word() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for _, words in lexicon.CATEGORIES for w in words) or "(?!)")
+
+
+def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
+    """The first category keyword in the indicator, else in the clauses nearest the figure (read
+    only as far as needed; a clause with no keyword at all is passed over in one search)."""
     patterns = _category_patterns()
-    for haystack in [indicator, *clauses_nearest_first]:
+    any_word = _any_category_word()
+    for haystack in itertools.chain((indicator,), clauses_nearest_first):
+        if not any_word.search(haystack):
+            continue
         for category, pattern in patterns:
             if pattern.search(haystack):
                 return category
@@ -290,13 +304,17 @@ def category_for(indicator: str, clauses_nearest_first: list[str]) -> str:
 
 def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> list[str]:
     """The clauses of a sentence, the figure's own first, then those before it, then those after."""
-    bounds = (
-        [sentence_start] + [i + 1 for i in range(sentence_start, sentence_end) if text[i] in "，；："] + [sentence_end]
-    )
+    return list(_clauses_by_distance(text, sentence_start, sentence_end, pos))
+
+
+def _clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> Iterator[str]:
+    marks = _CLAUSE_BOUNDS.finditer(text, sentence_start, max(sentence_start, sentence_end))
+    bounds = [sentence_start] + [m.end() for m in marks] + [sentence_end]
     clauses = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
     own = next((i for i, (a, b) in enumerate(clauses) if a <= pos < b), 0)
-    order = [own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))]
-    return [text[clauses[i][0] : clauses[i][1]] for i in order]
+    for i in (own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))):
+        if i < len(clauses):
+            yield text[clauses[i][0] : clauses[i][1]]
 
 
 def build_facts(
@@ -395,7 +413,7 @@ def build_facts(
                     category=indicators.by_code()[code].category
                     if code
                     else category_for(
-                        indicator, clauses_by_distance(text, sentence_start, sentence_end, c.token.start)
+                        indicator, _clauses_by_distance(text, sentence_start, sentence_end, c.token.start)
                     ),
                     kind=kind_for(text, c, clause_before, base),
                     comparator=comparator_for(

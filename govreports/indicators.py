@@ -78,21 +78,34 @@ def match_code(before: str, unit_base: str | None) -> str | None:
     The variant nearest the number wins, then the longest (人均地区生产总值 over 地区生产总值).
     """
     best: tuple[int, int, str] | None = None
-    for indicator in vocabulary():
-        if unit_base not in lexicon.INDICATOR_UNIT_CLASSES[indicator.unit_class]:
+    pairs, any_variant = _variants_for(unit_base)
+    if not pairs or not any_variant.search(before):
+        return None  # no variant printed: nothing to weigh
+    for indicator, variant in pairs:
+        pos = before.rfind(variant)
+        if pos < 0 or not _fits_cue(indicator, variant, before[pos + len(variant) :]):
             continue
-        for variant in indicator.variants:
-            pos = before.rfind(variant)
-            if pos < 0 or not _fits_cue(indicator, variant, before[pos + len(variant) :]):
-                continue
-            if before[max(0, pos - 2) : pos] == "城乡":
-                continue  # 城乡居民…: urban and rural at once, never "all residents"
-            if variant in lexicon.LOOSE_VARIANTS and not _stands_alone(before[:pos]):
-                continue  # 县域经济增长, 民营经济增长: a part of the economy, not its whole
-            key = (pos + len(variant), len(variant), indicator.code)
-            if best is None or key[:2] > best[:2]:
-                best = key
+        if before[max(0, pos - 2) : pos] == "城乡":
+            continue  # 城乡居民…: urban and rural at once, never "all residents"
+        if variant in lexicon.LOOSE_VARIANTS and not _stands_alone(before[:pos]):
+            continue  # 县域经济增长, 民营经济增长: a part of the economy, not its whole
+        key = (pos + len(variant), len(variant), indicator.code)
+        if best is None or key[:2] > best[:2]:
+            best = key
     return best[2] if best else None
+
+
+@cache
+def _variants_for(unit_base: str | None) -> tuple[tuple[tuple[Indicator, str], ...], re.Pattern]:
+    """The (indicator, variant) pairs whose unit fits ``unit_base``, in vocabulary order, and one
+    pattern that says whether any of them is printed at all."""
+    pairs = tuple(
+        (indicator, variant)
+        for indicator in vocabulary()
+        if unit_base in lexicon.INDICATOR_UNIT_CLASSES[indicator.unit_class]
+        for variant in indicator.variants
+    )
+    return pairs, re.compile("|".join(re.escape(v) for _, v in pairs) or "(?!)")
 
 
 def code_for(

@@ -137,7 +137,7 @@ def years_named(sentence: str) -> list[int]:
     return list(_years_named(sentence))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _years_named(sentence: str) -> tuple[int, ...]:
     """``years_named``, remembered: a sentence is asked about by several rules in turn."""
     return tuple(

@@ -14,6 +14,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -80,8 +81,10 @@ class Candidate:
     rank: bool = False
 
 
+@lru_cache(maxsize=1024)
 def parse_number(text: str) -> float | None:
-    """The value of a number as printed: Arabic, full-width or Chinese (via cn2an)."""
+    """The value of a number as printed: Arabic, full-width or Chinese (via cn2an, slow: the same
+    few numerals, 两 or 十, come back all through a report, so values are remembered)."""
     plain = text.translate(_FULL_WIDTH).replace(",", "")
     if _PLAIN_NUMBER.fullmatch(plain):
         return float(plain)
