@@ -188,6 +188,9 @@ PUBLICATION_LABELS = ("发布时间", "发布日期", "公开日期", "成文日
 #: Encodings a Chinese report that is not UTF-8 comes in, most usual first: the one named when a
 #: short file decodes in several (charset-normalizer alone calls "增长5%" in GBK UTF-16 or Korean).
 CHINESE_ENCODINGS = ("gb18030", "big5")
+#: Words that end a review heading ("一、2023年工作回顾"), in traditional characters too: 工作回顧
+#: read as a plan heading ("2023年工作") would give the reviewed year as the plan year.
+REVIEW_HEADING_WORDS = ("工作回顾", "工作总结", "工作回顧", "工作總結")
 
 # --- Headings ---------------------------------------------------------------------------------
 

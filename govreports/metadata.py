@@ -46,11 +46,15 @@ _MEETING = re.compile(
     r"(?P<meeting>[\u4e00-\u9fff]{2,20}?第?[一二三四五六七八九十]+届人民代表大会第?[一二三四五六七八九十]+次会议)"
 )
 _MEETING_ORDINAL = re.compile(r"第?[一二三四五六七八九十]+届|人民代表大会|人大")
+#: A heading's year in Arabic or Chinese digits ("二〇二三年工作回顾").
+_HEADING_YEAR = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})"
 _REVIEW_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、)?[^\n。，]{0,12}?(?P<y>\d{4})\s*年[^\n。，]{0,12}?(?:工作回顾|工作总结)", re.M
+    r"^\s*(?:[一二三四五六七八九十]+、)?[^\n。，]{0,12}?" + _HEADING_YEAR + r"\s*年[^\n。，]{0,12}?"
+    r"(?:" + "|".join(lexicon.REVIEW_HEADING_WORDS) + ")",
+    re.M,
 )
 _PLAN_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、)?\s*(?:关于)?(?P<y>\d{4})\s*年\s*(?:主要)?"
+    r"^\s*(?:[一二三四五六七八九十]+、)?\s*(?:关于)?" + _HEADING_YEAR + r"\s*年\s*(?:主要)?"
     r"(?:工作安排|工作任务|主要预期目标|总体要求|重点工作|政府工作|工作|目标任务)",
     re.M,
 )
@@ -270,7 +274,7 @@ def _years(raw: str, file_name: str, found: dict, title: str | None, review: re.
     candidates = [
         ("congress line", lambda: int(found["delivered_on"][:4]) if "delivered_on" in found else None),
         ("title", lambda: max(title_years) if title_years and lexicon.REPORT_TITLE_WORD in title else None),
-        ("review heading", lambda: int(review["y"]) + 1 if review else None),
+        ("review heading", lambda: _numeral(review["y"]) + 1 if review else None),
         ("plan heading", lambda: _first_year(_PLAN_HEADING, raw)),
         ("review opener", lambda: (_first_year(_REVIEW_OPENER, raw) or -1) + 1 or None),
         ("plan opener", lambda: _first_year(_PLAN_OPENER, raw)),
@@ -287,14 +291,14 @@ def _years(raw: str, file_name: str, found: dict, title: str | None, review: re.
         strongest = "years the text names (a guess)", min(named, key=lambda y: (-named[y], y))
     source, plan_year = strongest
     years = {"plan_year": plan_year, "review_year": plan_year - 1, "year_source": source}
-    if review and int(review["y"]) < plan_year:
-        years["review_year"] = int(review["y"])
+    if review and _numeral(review["y"]) < plan_year:
+        years["review_year"] = _numeral(review["y"])
     return years
 
 
 def _first_year(pattern: re.Pattern, raw: str) -> int | None:
     match = pattern.search(raw)
-    return int(match["y"]) if match else None
+    return _numeral(match["y"]) if match else None
 
 
 def _valid_date(pattern: re.Pattern, raw: str) -> re.Match | None:
