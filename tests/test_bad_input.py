@@ -329,14 +329,26 @@ def test_odd_text_builds_end_to_end_with_its_flag_and_every_quote_is_the_raw_tex
         ("某某区政府工作报告\n一、过去一年工作回顾\n地区生产总值增长5.2%。\n", "", "no_year"),
         ("地区生产总值增长5.2%，新增就业1万人。\n", "", "no_year"),  # no heading, no title, no year
         (TINY.replace("2024年1月5日", "二〇二四年一月五日").replace("2023年", "二〇二三年"), "2024", None),
-        ("某某区政府工作报告\n一、二〇二三年工作回顾\n地区生产总值增长5.2%。\n", "", "no_year"),
+        ("某某区政府工作报告\n一、二〇二三年工作回顾\n地区生产总值增长5.2%。\n", "2024", None),
+        (
+            "某某區政府工作報告\n一、2023年工作回顧\n地區生產總值增長5.2%。\n",
+            "2024",
+            None,
+        ),  # not 2023 from "2023年工作"
         (
             "某某区政府工作报告\n一、2023年工作回顾\n经济运行总体平稳。\n二、2024年工作安排\n持续深化改革。\n",
             "2024",
             None,
         ),
     ],
-    ids=["no-year", "no-headings", "chinese-numeral-date", "chinese-numeral-heading-only", "headings-no-numbers"],
+    ids=[
+        "no-year",
+        "no-headings",
+        "chinese-numeral-date",
+        "chinese-numeral-heading-only",
+        "traditional-review-heading",
+        "headings-no-numbers",
+    ],
 )
 def test_reports_without_years_numbers_or_headings_build_end_to_end(tmp_path, text, plan_year, flag):
     raw = make_raw(tmp_path, {"plain.txt": text})
