@@ -9,6 +9,7 @@ Dates stay ISO strings in memory (as the CSV prints them) and become dates in Pa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -97,7 +98,7 @@ def sort_by_key(table: str, data: pa.Table) -> pa.Table:
     if len(key) == 1:
         column = data[key[0]].combine_chunks()
         if pc.all(pc.less(column.slice(0, len(column) - 1), column.slice(1))).as_py():
-            return data.combine_chunks()
+            return data  # no copy: the writers read it a slice at a time
     return data.take(pc.sort_indices(data, sort_keys=[(k, "ascending") for k in key])).combine_chunks()
 
 
@@ -245,6 +246,8 @@ def without_documents(tables: Tables, doc_ids: list[str]) -> Tables:
 #: rest (huge, tiny, or integral beyond 2**53) are printed by Python.
 _ARROW_FLOAT_RANGE = (1e-4, 1e9)
 _NEEDS_QUOTES = '[",\n]'
+#: Rows printed at a time: the temporary columns of a slice stay a few megabytes.
+CSV_SLICE_ROWS = 20_000
 
 
 def format_cell(value) -> str:
@@ -286,17 +289,15 @@ def _quoted(text: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
 
 
-def csv_lines(table: str, data: pa.Table) -> list[pa.Array]:
-    """The CSV body as string arrays of whole lines (each ending in a newline), one per chunk.
+def csv_lines(table: str, data: pa.Table) -> Iterator[pa.Array]:
+    """The CSV body as string arrays of whole lines (each ending in a newline), a slice of rows at a time.
 
     Quoting is Python's QUOTE_MINIMAL with ``\\n`` line ends; a row holding a bare CR has every field
     quoted (Python leaves such a field bare, and readers would split the row there)."""
     kinds = {f["name"]: f["type"] for f in fields(table)}
-    lines = []
-    for batch in data.to_batches():
-        if batch.num_rows == 0:
-            continue
-        texts = [_cell_text(batch[name], kinds[name]) for name in batch.schema.names]
+    for start in range(0, data.num_rows, CSV_SLICE_ROWS):
+        batch = data.slice(start, CSV_SLICE_ROWS).combine_chunks()
+        texts = [_cell_text(batch[name].combine_chunks(), kinds[name]) for name in batch.schema.names]
         cells = [
             pc.if_else(pc.match_substring_regex(t, _NEEDS_QUOTES), _quoted(t), t)
             if kinds[name] in ("string", "date")
@@ -314,8 +315,7 @@ def csv_lines(table: str, data: pa.Table) -> list[pa.Array]:
                 has_cr = pc.or_(has_cr, more)
             if pc.any(has_cr).as_py():
                 line = pc.if_else(has_cr, pc.binary_join_element_wise(*[_quoted(t) for t in texts], ","), line)
-        lines.append(pc.binary_join_element_wise(line, "\n", ""))
-    return lines
+        yield pc.binary_join_element_wise(line, "\n", "")
 
 
 def string_array_bytes(array: pa.Array) -> bytes:

@@ -128,6 +128,16 @@ def _table(header: list[str], body: list[list]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
+#: A page lists at most this many rows of a table; a large corpus's rows are in the CSV files.
+REPORT_TABLE_ROWS = 300
+
+
+def _more(total: int, where: str) -> str:
+    if total <= REPORT_TABLE_ROWS:
+        return ""
+    return f"<p>The first {REPORT_TABLE_ROWS} of {total} rows; all are in <code>{html.escape(where)}</code>.</p>"
+
+
 def report_html(tables, meta: dict, quality: list[list]) -> str:
     """docs/report.html: what a build holds, in one self-contained page."""
     documents = tables["documents"].to_pylist()
@@ -154,9 +164,9 @@ def report_html(tables, meta: dict, quality: list[list]) -> str:
             r.get("unit") or "",
             r["quote"],
         ]
-        for r in headline_rows.select(
-            ["doc_id", "year", "indicator_code", "comparator", "value", "unit", "quote"]
-        ).to_pylist()
+        for r in headline_rows.slice(0, REPORT_TABLE_ROWS)
+        .select(["doc_id", "year", "indicator_code", "comparator", "value", "unit", "quote"])
+        .to_pylist()
     ]
     outcomes = [
         [
@@ -168,7 +178,7 @@ def report_html(tables, meta: dict, quality: list[list]) -> str:
             r["outcome_value"],
             r["met"],
         ]
-        for r in tables["target_outcomes"].to_pylist()
+        for r in tables["target_outcomes"].slice(0, REPORT_TABLE_ROWS).to_pylist()
     ]
     sections = [
         f"<h1>{html.escape(meta['title'])}</h1>",
@@ -183,10 +193,12 @@ def report_html(tables, meta: dict, quality: list[list]) -> str:
         _bar_chart("achievements by category", achievements_by_category),
         "<h2>Headline targets by region</h2>",
         _table(["region", "year", "indicator", "comparator", "value", "unit", "quote"], headline)
+        + _more(headline_rows.num_rows, "targets.csv (headline = true)")
         if headline
         else "<p>No headline target carries an indicator code in this build.</p>",
         "<h2>Targets against outcomes</h2>",
         _table(["region", "year", "indicator", "comparator", "target", "outcome", "met"], outcomes)
+        + _more(tables["target_outcomes"].num_rows, "target_outcomes.csv")
         if outcomes
         else "<p>No target has a code and a year in this build.</p>",
         "<h2>Projects by status</h2>",

@@ -16,6 +16,8 @@ import json
 import os
 import shutil
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,14 +124,24 @@ def write_files(tables: Tables, folder: Path, meta: dict) -> dict[str, Written]:
         finally:
             written[relative] = out.close()
 
-    for table in TABLES:
-        put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
-        put(f"parquet/{table}.parquet", lambda out, table=table: out.write(parquet_bytes(table, tables[table])))
-    if total_rows(tables) <= formats.XLSX_ROW_LIMIT:
-        put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(columnar.as_rows(tables), meta)))
-    formats.write_sqlite(tables, folder / f"{meta['name']}.sqlite")
-    written[f"{meta['name']}.sqlite"] = file_digest(folder / f"{meta['name']}.sqlite")
-    put("datasette-metadata.json", lambda out: out.write(formats.datasette_metadata(meta, meta["name"])))
+    sqlite_name = f"{meta['name']}.sqlite"
+    # SQLite inserts in a thread of their own: SQLite and Arrow let go of the interpreter while they
+    # work, so the database is written while the CSV and Parquet files are.
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as background:
+        sqlite_done = background.submit(formats.write_sqlite, tables, folder / sqlite_name, stop)
+        try:
+            for table in TABLES:
+                put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
+                put(f"parquet/{table}.parquet", lambda out, table=table: out.write(parquet_bytes(table, tables[table])))
+            if total_rows(tables) <= formats.XLSX_ROW_LIMIT:
+                put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(columnar.as_rows(tables), meta)))
+            put("datasette-metadata.json", lambda out: out.write(formats.datasette_metadata(meta, meta["name"])))
+        except BaseException:
+            stop.set()  # the thread stops at its next batch; the caller removes the folder
+            raise
+        sqlite_done.result()
+    written[sqlite_name] = file_digest(folder / sqlite_name)
     return written
 
 
