@@ -102,6 +102,15 @@ _HONOUR = re.compile(r"(?:分别|先后|均)?(?:入选|被评为|被命名为|�
 _LINE = re.compile(r"[^\n]+")
 _PAIR = re.compile(r"([^和与]{2,10})[和与]([^和与]{2,10})")
 _REPEAT_TAILS = ("园区", "区块", "项目", "工程")
+#: Whether any cut word, or any event suffix longer than a character, stands in a span at all: when
+#: none does, the word-by-word search for the last one is skipped.
+_CUT_WORD = _words_pattern(lexicon.NAME_CUT_WORDS)
+_LONG_EVENT_SUFFIX = _words_pattern([s for s in lexicon.EVENT_SUFFIXES if len(s) > 1])
+_CATEGORY_WORDS = {
+    table: [(category, _words_pattern(words)) for category, words in categories]
+    for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
+}
+_ADVERBS_BY_FIRST = _by_first_character(lexicon.NAME_ADVERBS)
 
 
 def _anchored_matches(pattern: re.Pattern, text: str, windows) -> list[re.Match]:
@@ -179,7 +188,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 def _opening_verbs(name: str) -> list[str]:
     """The governing verbs ``name`` starts with, longest first, each also after an adverb that opens
     the name ("持续开展"), those with the adverb first."""
-    adverb = next((a for a in lexicon.NAME_ADVERBS if name.startswith(a)), "")
+    adverb = next((a for a in _ADVERBS_BY_FIRST.get(name[:1], ()) if name.startswith(a)), "")
     found = []
     if adverb:
         rest = name[len(adverb) :]
@@ -563,7 +572,7 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
     """Where a name can start at the earliest: after cut words ("在", "向", "成为") and after an event
     name that ends before a project's suffix ("第三届进博会|阿斯利康项目")."""
     best = start
-    for word in lexicon.NAME_CUT_WORDS:
+    for word in lexicon.NAME_CUT_WORDS if _CUT_WORD.search(text, start, suffix_start) else ():
         pos = text.rfind(word, start, suffix_start)
         if word == "在" and text.startswith("在建", pos):
             continue  # 在建核电项目: "under construction", not "at"
@@ -574,7 +583,7 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
         attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, best + joiner.end())
         if not attached and _WHOLE_NAME_BEFORE.search(before):
             best = best + joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
-    for suffix in lexicon.EVENT_SUFFIXES:
+    for suffix in lexicon.EVENT_SUFFIXES if _LONG_EVENT_SUFFIX.search(text, best, suffix_start) else ():
         pos = text.rfind(suffix, best, suffix_start)
         if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:
             best = max(best, pos + len(suffix))
@@ -618,8 +627,8 @@ def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, i
 def _category(table: str, name: str, given: str | None) -> str | None:
     if given:
         return given
-    for category, words in lexicon.EVENT_CATEGORIES if table == "events" else lexicon.PROJECT_CATEGORIES:
-        if any(w in name for w in words):
+    for category, words in _CATEGORY_WORDS["events" if table == "events" else "projects"]:
+        if words.search(name):
             return category
     return "other"
 

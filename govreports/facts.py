@@ -31,7 +31,18 @@ _CLAUSE_BOUNDS = re.compile("[，；：]")
 _COMPARATORS_AFTER = sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -len(kv[0]))
 _COMPARATOR_WORDS_AFTER = sorted(lexicon.COMPARATOR_AFTER, key=len, reverse=True)
 _COMPARATORS_BEFORE = sorted(lexicon.COMPARATOR_BEFORE.items(), key=lambda kv: -len(kv[0]))
-_REDUCTION_WORDS = dict(lexicon.KIND_WORDS)["reduction"]
+_COMPARATOR_AFTER_WORDS = tuple(lexicon.COMPARATOR_AFTER)
+_COMPARATOR_BEFORE_WORDS = tuple(lexicon.COMPARATOR_BEFORE)
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """``pattern.search(s)`` is ``any(w in s for w in words)``, one search instead of a loop."""
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+
+_REDUCTION_WORD = _words_pattern(dict(lexicon.KIND_WORDS)["reduction"])
+_KIND_PATTERNS = [(kind, _words_pattern(words)) for kind, words in lexicon.KIND_WORDS]
 _OWN_VERB = re.compile(r"完成|实现|达到|达")
 _YEAR_LEAD = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*")
 _LIST_JOINT = re.compile(r"\s*[、和及与]\s*")
@@ -88,13 +99,13 @@ def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: boo
     before it (突破, 控制在), a trailing word shared by a list of values ("5%、6.5%左右"), or an
     estimate word earlier in the sentence (预计实现…，增长8%)."""
     after = text[c.unit_end : c.unit_end + 3]
-    for word, comparator in _COMPARATORS_AFTER:
+    for word, comparator in _COMPARATORS_AFTER if after.startswith(_COMPARATOR_AFTER_WORDS) else ():
         if after.startswith(word):
             return comparator
     if shared:
         return shared
     near = text[max(0, c.token.start - 5) : c.token.start].rstrip(" \u3000").rstrip("近数")
-    for word, comparator in _COMPARATORS_BEFORE:
+    for word, comparator in _COMPARATORS_BEFORE if near.endswith(_COMPARATOR_BEFORE_WORDS) else ():
         if near.endswith(word):
             return comparator
     if is_estimate:
@@ -129,6 +140,8 @@ def shared_comparator(text: str, members: list[Candidate]) -> dict[int, str]:
 
 
 def nearest_word(clause_before: str, words: tuple[str, ...]) -> str | None:
+    if not _words_pattern(words).search(clause_before):
+        return None  # none of them there: no need to look for the last of each
     best, where = None, -1
     for word in words:
         pos = clause_before.rfind(word)
@@ -146,12 +159,12 @@ def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None)
         return "duration"
     near = clause_before[-8:]
     percent = unit_base in ("percent", "percentage_point", "permille")
-    if percent and any(w in text[c.unit_end : clause_end(text, c.unit_end)] for w in _REDUCTION_WORDS):
+    if percent and _REDUCTION_WORD.search(text, c.unit_end, clause_end(text, c.unit_end)):
         return "reduction"  # "按照5%的幅度进行再压减": the verb follows the rate
-    for kind, words in lexicon.KIND_WORDS:
+    for kind, words in _KIND_PATTERNS:
         if kind in ("growth_rate", "share") and not percent:
             continue
-        if any(w in (near if percent else clause_before) for w in words):
+        if words.search(near if percent else clause_before):
             return kind
     if percent:
         return "level" if _LEVEL_VERB_END.search(clause_before) else "share"
@@ -222,9 +235,18 @@ def _without_figures(text: str, start: int, c: Candidate, members: list[Candidat
     return "".join(pieces)
 
 
-def indicator_for(text: str, c: Candidate, start: int, neighbours: list[Candidate], paired_item: str | None) -> str:
-    """The phrase naming what a figure measures: its clause before it, less cue words and other figures."""
-    before = _without_figures(text, start, c, neighbours)
+def indicator_for(
+    text: str,
+    c: Candidate,
+    start: int,
+    neighbours: list[Candidate],
+    paired_item: str | None,
+    before: str | None = None,
+) -> str:
+    """The phrase naming what a figure measures: its clause before it, less cue words and other figures
+    (``before``, when the caller has it already)."""
+    if before is None:
+        before = _without_figures(text, start, c, neighbours)
     if paired_item:
         return paired_item
     lead = _strip_words(before)
@@ -363,13 +385,14 @@ def build_facts(
                 else FigureTime("plan", explicit_year or plan_year, "plan_year", None)
             )
             table = "achievements" if when.part == "review" else "targets"
-            indicator = indicator_for(text, c, start, members, pairs.get(c.token.start))
+            without_figures = _without_figures(text, start, c, members)
+            indicator = indicator_for(text, c, start, members, pairs.get(c.token.start), without_figures)
             borrowed = ""
             if clean_indicator(indicator) in lexicon.BARE_INDICATORS:
                 indicator = clean_indicator(indicator)
                 # "全体居民人均可支配收入达39545元、增长5%": the subject of the clause's first item,
                 # else of an earlier clause of the sentence
-                first_item = clean_indicator(_strip_words(_without_figures(text, start, c, members).split("、")[0]))
+                first_item = clean_indicator(_strip_words(without_figures.split("、")[0]))
                 subject = first_item if "、" in text[start : c.token.start] and len(first_item) >= 3 else ""
                 subject = subject or subject_before(text, start)
                 # several values after a borrowed subject ("…收入分别达到6.1万元、3.3万元，增长8.5%和9%") share it
@@ -377,7 +400,7 @@ def build_facts(
                 indicator = subject + indicator
             indicator = clean_indicator(indicator)
             code = indicators.code_for(
-                _without_figures(text, start, c, members),
+                without_figures,
                 base,
                 pairs.get(c.token.start),
                 list(pairs.values()),

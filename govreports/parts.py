@@ -312,6 +312,8 @@ def part_at(parts: list[SentencePart], pos: int) -> SentencePart | None:
 
 
 def _last_cue(text: str, cues: tuple[str, ...]) -> int:
+    if not _any_cue(cues).search(text):
+        return -1
     return max((text.rfind(cue) + len(cue) for cue in cues if cue in text), default=-1)
 
 
