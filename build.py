@@ -15,26 +15,32 @@ package that does not validate); 2 bad command-line arguments. On 1 the previous
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from dataclasses import replace
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
-
-from govreports import columnar  # noqa: E402
-from govreports.columnar import Tables  # noqa: E402
-from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document  # noqa: E402
-from govreports.package import corpus_metadata, project_metadata  # noqa: E402
-from govreports.pipeline import extract_document  # noqa: E402
-from govreports.records import Extraction  # noqa: E402
-from govreports.release import write_release  # noqa: E402
-from govreports.tables import combine, extraction_tables, with_derived  # noqa: E402
-from govreports.writer import OutputError, ValidationError, check_output, differences, write_package  # noqa: E402
 
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
+
+try:  # Ctrl-C while the libraries load: one line too, never a traceback
+    import argparse
+    import json
+    from dataclasses import replace
+    from pathlib import Path
+
+    ROOT = Path(__file__).resolve().parent
+    sys.path.insert(0, str(ROOT))
+
+    from govreports import columnar
+    from govreports.columnar import Tables
+    from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document
+    from govreports.package import corpus_metadata, project_metadata
+    from govreports.pipeline import extract_document
+    from govreports.records import Extraction
+    from govreports.release import write_release
+    from govreports.tables import combine, extraction_tables, with_derived
+    from govreports.writer import OutputError, ValidationError, check_output, differences, write_package
+except KeyboardInterrupt:
+    sys.stderr.write("interrupted: nothing was replaced\n")
+    sys.exit(EXIT_INTERRUPTED)
+
 IGNORED: list[str] = []  # files of the last scanned folder that are not reports
 
 
@@ -181,12 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted: nothing was replaced", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"error:{where}: {exc.strerror or exc}; nothing was replaced", file=sys.stderr)
+        where = exc.filename or out_dir  # a full disk names no file: the folder being written
+        print(f"error: {where}: {exc.strerror or exc}; nothing was replaced", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # never a traceback: one line, and the old outputs stay
         print(
-            f"error: the package could not be written ({type(exc).__name__}: {exc}); nothing was replaced",
+            f"error: {out_dir}: the package could not be written ({type(exc).__name__}: {exc}); nothing was replaced",
             file=sys.stderr,
         )
         return EXIT_FAILED
@@ -203,4 +209,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # before or after main's own handler
+        sys.stderr.write("interrupted: nothing was replaced\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -194,11 +194,6 @@ def test_a_full_disk_fails_in_one_line_and_leaves_the_old_package(published, tmp
     assert leftovers(out) == [] and list(temp.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    reason="the line does not name the output folder or the file that could not be written "
-    "('error:: File too large; nothing was replaced'); the fix is in build.py / writer.py",
-    strict=True,
-)
 def test_a_full_disk_is_named_with_the_output_folder(published, tmp_path):
     result, out, _, _ = build_on_a_full_disk(published, tmp_path)
     line = the_line(result.stderr)
@@ -251,11 +246,6 @@ def test_ctrl_c_while_the_package_is_written_exits_130_and_leaves_the_old_packag
     assert snapshot(out) == before and leftovers(out) == []
 
 
-@pytest.mark.xfail(
-    reason="Ctrl-C while build.py is still importing its modules (pyarrow, pandas …) ends in a "
-    "KeyboardInterrupt traceback and exit -2, not exit 130 and one line; the fix is in build.py",
-    strict=True,
-)
 def test_ctrl_c_right_after_the_start_exits_130_in_one_line(published):
     raw, out, before = published
     process = subprocess.Popen(
