@@ -23,7 +23,7 @@ from .parts import SentencePart, part_at
 from .quantities import clause_window
 from .records import Entity, Section
 from .structure import innermost_section
-from .text import CleanText
+from .text import CleanText, last_mark_before
 
 _CN_DIGITS = "一二三四五六七八九十"
 _EDITION = re.compile(rf"第([0-9]+|[{_CN_DIGITS}]+)届")
@@ -106,6 +106,10 @@ _REPEAT_TAILS = ("园区", "区块", "项目", "工程")
 #: none does, the word-by-word search for the last one is skipped.
 _CUT_WORD = _words_pattern(lexicon.NAME_CUT_WORDS)
 _LONG_EVENT_SUFFIX = _words_pattern([s for s in lexicon.EVENT_SUFFIXES if len(s) > 1])
+_VERB_AT = re.compile(
+    rf"(?=[{re.escape(''.join(sorted({v[:1] for v in _VERBS_LONGEST})))}])(?=({_VERB_PATTERN.pattern}))"
+)
+_LONGEST_VERB = max(map(len, _VERBS_LONGEST))
 _CATEGORY_WORDS = {
     table: [(category, _words_pattern(words)) for category, words in categories]
     for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
@@ -536,8 +540,8 @@ def find_suffixed_names(text: str) -> list[Mention]:
             start = end - len(match.group())
             if table == "projects":  # 青海段, 三期, 扩能改造: the rest of the name
                 end += len(lexicon.PROJECT_NAME_TAIL.match(text, end).group())
-            while start > 0 and text[start - 1] not in _DELIMS and end - start < 30:
-                start -= 1
+            if start > 0 and end - start < 30:  # back to the delimiter before, at most 30 characters
+                start = max(last_mark_before(text, start, _DELIMS) + 1, end - 30)
             previous = None
             for candidate in _name_starts(text, start, match.end - len(match.group())):
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
@@ -598,10 +602,14 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
     """
     earliest = _hard_start(text, start, suffix_start)
     after_verbs = set()
-    for i in range(earliest, suffix_start):
-        match = _VERB_PATTERN.match(text, i)
-        if match and match.end() <= suffix_start - 1 and text[match.end()] != "性":  # 保障性: an adjective
-            after_verbs.add(match.end())
+    # the verb at each position (the longest first), found in one scan; the scan reaches just far
+    # enough for a verb starting before the suffix to be read whole
+    for match in _VERB_AT.finditer(text, earliest, suffix_start + _LONGEST_VERB):
+        if match.start() >= suffix_start:
+            break
+        end = match.end(1)
+        if end <= suffix_start - 1 and text[end] != "性":  # 保障性: an adjective
+            after_verbs.add(end)
     return [*sorted(after_verbs, reverse=True), earliest]
 
 

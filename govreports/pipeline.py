@@ -15,6 +15,11 @@ from .records import Document, Extraction, Fact, QualityFlag, Section
 from .structure import build_sections, find_headings, innermost_section
 from .text import clean_text
 
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_NOT_TRADITIONAL = re.compile(f"[^{re.escape(lexicon.TRADITIONAL_MARKERS)}]+")
+_LONG_NUMBER = re.compile(r"[0-9]{16,}")
+_FIRST_LINE = re.compile(r"\S[^\n]*")
+
 
 def _heading_cue(
     sections: list[Section], by_id: dict[str, Section], cleaned, pos: int, plan_year, known: dict | None = None
@@ -114,7 +119,7 @@ def unknown_unit_flags(facts: list[Fact]) -> list[QualityFlag]:
 def text_flags(cleaned, doc_id: str) -> list[QualityFlag]:
     """Numbers too long to be figures, and a text in traditional characters."""
     flags = []
-    for match in re.finditer(r"[0-9]{16,}", cleaned.text):
+    for match in _LONG_NUMBER.finditer(cleaned.text):
         start, end = cleaned.raw_span(match.start(), match.end())
         flags.append(
             QualityFlag(
@@ -126,8 +131,9 @@ def text_flags(cleaned, doc_id: str) -> list[QualityFlag]:
                 "no figure taken from it",
             )
         )
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", cleaned.text))
-    traditional = sum(cleaned.text.count(c) for c in lexicon.TRADITIONAL_MARKERS)
+    cjk = len(_NOT_CJK.sub("", cleaned.text))
+    markers = _NOT_TRADITIONAL.sub("", cleaned.text)  # the marker characters alone, to count them in
+    traditional = sum(markers.count(c) for c in lexicon.TRADITIONAL_MARKERS)
     if cjk and traditional / cjk > lexicon.TRADITIONAL_SHARE:
         flags.append(
             QualityFlag(
@@ -146,7 +152,7 @@ def metadata_flags(document: Document, source) -> list[QualityFlag]:
     """A report whose years are unknown or guessed says so, on its first line; so does a registry entry
     the text contradicts."""
     raw = source.raw
-    first = re.search(r"\S[^\n]*", raw)
+    first = _FIRST_LINE.search(raw)
     start, end = (first.start(), first.end()) if first else (0, len(raw))
     conflicts = [
         QualityFlag(document.doc_id, "registry_conflict", start, end, conflict, "the registry's value is used")
