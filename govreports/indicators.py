@@ -10,6 +10,7 @@ code has its growth word: a wrong code is worse than none.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, replace
@@ -158,11 +159,14 @@ def headline_spans(raw: str, sections: list[Section]) -> list[tuple[int, int]]:
     """Raw spans of the main expected targets: from 主要预期目标 to the end of its paragraph, or the
     whole section under a heading that names them."""
     spans = []
+    section_at: dict[int, Section] = {}  # the first section starting at each offset
+    for section in sections:
+        section_at.setdefault(section.char_start, section)
     for match in re.finditer(lexicon.HEADLINE_TARGETS_WORD, raw):
         line_start = raw.rfind("\n", 0, match.start()) + 1
         line_end = raw.find("\n", match.end())
         line_end = len(raw) if line_end < 0 else line_end
-        section = next((s for s in sections if s.char_start == line_start), None)
+        section = section_at.get(line_start)
         if section is not None and len(raw[line_start:line_end].strip()) <= lexicon.MAX_BARE_HEADING:
             spans.append((section.char_start, section.char_end))
         else:
@@ -170,10 +174,23 @@ def headline_spans(raw: str, sections: list[Section]) -> list[tuple[int, int]]:
     return spans
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The offsets some span [a, b) holds, as sorted spans that neither overlap nor touch: a figure is
+    in one of the spans when it is in one of these, found by bisection."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def mark_headlines(raw: str, facts: list[Fact], sections: list[Section]) -> list[Fact]:
     """Headline targets sit in a 主要预期目标 passage; headline achievements in the review's summary
     paragraph, the one that first gives the reviewed year's GDP growth (else its GDP)."""
-    target_spans = headline_spans(raw, sections)
+    target_spans = _union(headline_spans(raw, sections))
+    target_starts = [a for a, _ in target_spans]
     reviewed = [f for f in facts if f.table == "achievements" and f.time_scope == "reviewed_year"]
     growth = [f for f in reviewed if f.indicator_code == "gdp_growth"] or [
         f for f in reviewed if f.indicator_code == "gdp"
@@ -187,7 +204,8 @@ def mark_headlines(raw: str, facts: list[Fact], sections: list[Section]) -> list
     marked = []
     for fact in facts:
         if fact.table == "targets":
-            headline = any(a <= fact.number_start < b for a, b in target_spans)
+            i = bisect.bisect_right(target_starts, fact.number_start) - 1
+            headline = i >= 0 and fact.number_start < target_spans[i][1]
         else:
             headline = summary_span is not None and summary_span[0] <= fact.number_start < summary_span[1]
         marked.append(fact if fact.headline == headline else replace(fact, headline=headline))

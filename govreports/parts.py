@@ -297,7 +297,8 @@ def without_spans(spans: list[tuple[int, int]], removed: list[tuple[int, int]]) 
     result = []
     for start, end in spans:
         pieces = [(start, end)]
-        for a, b in removed[bisect.bisect_right(removed_ends, start) :]:
+        for k in range(bisect.bisect_right(removed_ends, start), len(removed)):  # no copy of the rest
+            a, b = removed[k]
             if a >= end:
                 break
             pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[0] < p[1]]

@@ -160,14 +160,13 @@ def build_sections(
     stack: list[tuple[Heading, Section]] = []
     plan_seen = False  # the plan follows the review: after a plan heading, silent sections are plan too
     ends = []
-    for i, h in enumerate(headings):
-        end = len(text.rstrip())
-        for later in headings[i + 1 :]:
-            if later.level <= h.level:
-                end = later.start
-                break
+    text_end = len(text.rstrip())
+    closing = _next_at_or_above(headings)
+    for h, j in zip(headings, closing, strict=True):
+        end = headings[j].start if j is not None else text_end
         if h.level >= 3:
-            end = min([end] + [a for a in address_starts if a > h.start])
+            k = bisect.bisect_right(address_starts, h.start)  # the first vocative after the heading
+            end = min([end, *address_starts[k : k + 1]])
         ends.append(end)
     for h, end in zip(headings, ends, strict=False):
         while stack and (
@@ -202,6 +201,19 @@ def build_sections(
         sections.append(section)
         stack.append((h, section))
     return sections
+
+
+def _next_at_or_above(headings: list[Heading]) -> list[int | None]:
+    """For each heading, the index of the first later heading of its level or above (which ends its
+    section), or None: one sweep from the end with a stack of candidates, not a scan per heading."""
+    found: list[int | None] = [None] * len(headings)
+    stack: list[int] = []  # later headings, each of a lower level (greater number) than the one below it
+    for i in range(len(headings) - 1, -1, -1):
+        while stack and headings[stack[-1]].level > headings[i].level:
+            stack.pop()
+        found[i] = stack[-1] if stack else None
+        stack.append(i)
+    return found
 
 
 def innermost_section(sections: list, raw_index: int):
