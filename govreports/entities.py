@@ -547,7 +547,7 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
                     break  # running back past a predicate (完成, 实施) would swallow the sentence
                 previous = candidate
-                if any(text.endswith(word, 0, candidate) for word in lexicon.CONTEXT_BEFORE) or text[
+                if text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate) or text[
                     candidate:end
                 ].startswith(lexicon.CONTEXT_BEFORE):
                     break

@@ -49,6 +49,8 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _MONTH_RANGE = re.compile(r"\s*[-—至]\s*[0-9]+\s*月")
 _COMPARATOR_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)")
 _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_COUNTING_VERBS = tuple(lexicon.COUNT_VERBS) + tuple(lexicon.CHANGE_VERBS)
+_COUNTING_VERB = re.compile("|".join(re.escape(v) for v in _COUNTING_VERBS))
 _CLAUSE_MARKS = "".join(sorted(set(lexicon.CLAUSE_DELIMITERS) | {"\n"}))
 _ENUMERATION_UNITS = ("项", "个", "大", "大类", "家", "类", "件", "批", "条", "所", "座", "支")
 
@@ -247,14 +249,13 @@ def _unknown_measure(text: str, token: NumberToken, end: int) -> str:
     if token.chinese or not match or match.group(1) in lexicon.NOT_MEASURE_WORDS:
         return ""
     before = text[clause_start(text, token.start) : token.start]
-    return match.group(1) if any(v in before for v in lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS) else ""
+    return match.group(1) if _COUNTING_VERB.search(before) else ""
 
 
 def _counted_after_verb(text: str, token: NumberToken, measure: str) -> bool:
     """ "引进100名以上省外校长": a count with its floor, the verb right before it, is a figure, unlike a
     size that qualifies a noun ("10亿元以上项目")."""
-    verbs = lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS
-    return measure in lexicon.COUNTING_CLASSIFIERS and any(text.endswith(v, 0, token.start) for v in verbs)
+    return measure in lexicon.COUNTING_CLASSIFIERS and text.endswith(_COUNTING_VERBS, 0, token.start)
 
 
 def _proportion(text: str, token: NumberToken) -> bool:
@@ -388,7 +389,7 @@ def _chinese_numeral_counts(text: str, token: NumberToken, reading: UnitReading)
     if token.text == "一":
         return False
     counted = unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
-    verb = any(text.endswith(v, 0, token.start) for v in lexicon.COUNT_VERBS + lexicon.CHANGE_VERBS)
+    verb = text.endswith(_COUNTING_VERBS, 0, token.start)
     closes_clause = unit in _ENUMERATION_UNITS and (end >= len(text) or text[end] in "，。；、")
     physical = reading.multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {
         "item"
