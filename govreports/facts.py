@@ -173,11 +173,6 @@ def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None)
     return "level"
 
 
-def _next_word(candidates: list[tuple[int, str]], done: int, phrase: str, fits) -> tuple[int, str] | None:
-    """The first word after position ``done`` of its list that ``fits`` and leaves something."""
-    return next(((i, w) for i, w in candidates if i > done and fits(w) and len(phrase) > len(w)), None)
-
-
 def _strip_words(phrase: str) -> str:
     """Leading, then trailing cue words off, each list tried in its order, until none is left. A pass
     tries only the words that share the phrase's current first (last) character."""
@@ -185,13 +180,21 @@ def _strip_words(phrase: str) -> str:
     while changed and phrase:
         changed = False
         done = -1  # in list order: after a word comes off, only the words after it are tried
-        while phrase and (found := _next_word(_LEADING_BY_FIRST.get(phrase[0], ()), done, phrase, phrase.startswith)):
-            done, word = found
-            phrase, changed = phrase[len(word) :], True
+        while phrase:
+            for i, word in _LEADING_BY_FIRST.get(phrase[0], ()):
+                if i > done and phrase.startswith(word) and len(phrase) > len(word):
+                    phrase, done, changed = phrase[len(word) :], i, True
+                    break
+            else:
+                break
         done = -1
-        while phrase and (found := _next_word(_TRAILING_BY_LAST.get(phrase[-1], ()), done, phrase, phrase.endswith)):
-            done, word = found
-            phrase, changed = phrase[: -len(word)], True
+        while phrase:
+            for i, word in _TRAILING_BY_LAST.get(phrase[-1], ()):
+                if i > done and phrase.endswith(word) and len(phrase) > len(word):
+                    phrase, done, changed = phrase[: -len(word)], i, True
+                    break
+            else:
+                break
     phrase = phrase.strip(" ，、：；")
     phrase = _RANK_END.sub("", phrase) or phrase
     if phrase.count("“") != phrase.count("”"):
@@ -388,8 +391,9 @@ def build_facts(
             without_figures = _without_figures(text, start, c, members)
             indicator = indicator_for(text, c, start, members, pairs.get(c.token.start), without_figures)
             borrowed = ""
-            if clean_indicator(indicator) in lexicon.BARE_INDICATORS:
-                indicator = clean_indicator(indicator)
+            cleaned_indicator = clean_indicator(indicator)
+            if cleaned_indicator in lexicon.BARE_INDICATORS:
+                indicator = cleaned_indicator
                 # "全体居民人均可支配收入达39545元、增长5%": the subject of the clause's first item,
                 # else of an earlier clause of the sentence
                 first_item = clean_indicator(_strip_words(without_figures.split("、")[0]))
@@ -397,8 +401,9 @@ def build_facts(
                 subject = subject or subject_before(text, start)
                 # several values after a borrowed subject ("…收入分别达到6.1万元、3.3万元，增长8.5%和9%") share it
                 borrowed = subject + ("分别" if len(members) > 1 else "") + indicator
-                indicator = subject + indicator
-            indicator = clean_indicator(indicator)
+                indicator = clean_indicator(subject + indicator)
+            else:
+                indicator = cleaned_indicator
             code = indicators.code_for(
                 without_figures,
                 base,

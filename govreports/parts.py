@@ -79,7 +79,7 @@ def named_period(text: str, plan_year: int | None, heading: bool = False) -> Per
 
     A heading names its period by the plan's name alone ("“十五五”主要目标任务"); a sentence must
     speak of the period itself ("十四五时期", "十四五以来"), since "完成“十四五”任务" is context."""
-    if plan_year is None or any(cue in text for cue in lexicon.SINGLE_YEAR_CUES):
+    if plan_year is None or _any_cue(lexicon.SINGLE_YEAR_CUES).search(text):
         return None
     if set(_years_named(text)) & {plan_year, plan_year - 1}:
         return None
@@ -89,10 +89,10 @@ def named_period(text: str, plan_year: int | None, heading: bool = False) -> Per
     if match:
         first, last = five_year_plan(match["n"])
         return Period("past_period" if last < plan_year else "new_period", first, last)
-    if any(cue in text for cue in lexicon.PAST_PERIOD_CUES):
+    if _any_cue(lexicon.PAST_PERIOD_CUES).search(text):
         return Period("past_period", plan_year - 5, plan_year - 1)
     horizon = _HORIZON.search(text)
-    if any(cue in text for cue in lexicon.NEW_PERIOD_CUES) or (horizon and int(horizon.group(1)) >= plan_year + 4):
+    if _any_cue(lexicon.NEW_PERIOD_CUES).search(text) or (horizon and int(horizon.group(1)) >= plan_year + 4):
         return Period("new_period", plan_year, int(horizon.group(1)) if horizon else plan_year + 4)
     return None
 
@@ -124,7 +124,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 @cache
 def _any_cue(cues: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(cue) for cue in cues))
+    return re.compile("|".join(re.escape(cue) for cue in cues) or "(?!)")
 
 
 def _count(sentence: str, cues: tuple[str, ...]) -> int:
@@ -210,7 +210,7 @@ def classify_sentences(
                 part, source = (running, "carried") if running else (decided_default(cue.part, default), "default")
         running = part
         own_period = named_period(sentence, plan_year)
-        if own_period is not None or any(c in sentence for c in lexicon.SINGLE_YEAR_CUES):
+        if own_period is not None or _any_cue(lexicon.SINGLE_YEAR_CUES).search(sentence):
             paragraph_period, paragraph_settled = own_period, True
         period = paragraph_period
         if not paragraph_settled and not _names_report_year(sentence, plan_year):
@@ -227,7 +227,7 @@ def _names_report_year(sentence: str, plan_year: int | None) -> bool:
 def decisive_plan(sentence: str, plan_year: int | None) -> bool:
     """A sentence that names the plan year or says 今年/明年 speaks of the plan wherever it stands."""
     years = _years_named(sentence)
-    return any(cue in sentence for cue in lexicon.PLAN_CUES_DECISIVE) or (
+    return bool(_any_cue(lexicon.PLAN_CUES_DECISIVE).search(sentence)) or (
         plan_year is not None and bool(years) and all(y >= plan_year for y in years)
     )
 
