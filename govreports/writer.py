@@ -13,11 +13,12 @@ import fcntl
 import hashlib
 import io
 import json
+import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,24 +126,78 @@ def write_files(tables: Tables, folder: Path, meta: dict) -> dict[str, Written]:
             written[relative] = out.close()
 
     sqlite_name = f"{meta['name']}.sqlite"
-    # SQLite inserts in a thread of their own: SQLite and Arrow let go of the interpreter while they
-    # work, so the database is written while the CSV and Parquet files are.
-    stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=1) as background:
-        sqlite_done = background.submit(formats.write_sqlite, tables, folder / sqlite_name, stop)
-        try:
-            for table in TABLES:
-                put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
-                put(f"parquet/{table}.parquet", lambda out, table=table: out.write(parquet_bytes(table, tables[table])))
-            if total_rows(tables) <= formats.XLSX_ROW_LIMIT:
-                put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(columnar.as_rows(tables), meta)))
-            put("datasette-metadata.json", lambda out: out.write(formats.datasette_metadata(meta, meta["name"])))
-        except BaseException:
-            stop.set()  # the thread stops at its next batch; the caller removes the folder
-            raise
-        sqlite_done.result()
+    database = _Background(formats.write_sqlite, tables, folder / sqlite_name)
+    try:
+        for table in TABLES:
+            put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
+            put(f"parquet/{table}.parquet", lambda out, table=table: out.write(parquet_bytes(table, tables[table])))
+        if total_rows(tables) <= formats.XLSX_ROW_LIMIT:
+            put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(columnar.as_rows(tables), meta)))
+        put("datasette-metadata.json", lambda out: out.write(formats.datasette_metadata(meta, meta["name"])))
+        database.wait()
+    except BaseException:
+        database.stop()  # before the caller removes the folder it writes into
+        raise
     written[sqlite_name] = file_digest(folder / sqlite_name)
     return written
+
+
+class _Background:
+    """One writer run beside the others: in a forked process where there is fork (the child shares
+    the tables without copying them, and binding a million rows into SQLite holds the interpreter,
+    so a thread would gain little), else in a thread."""
+
+    def __init__(self, function, *args):
+        self.problem = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self.receive, send = multiprocessing.Pipe(duplex=False)
+            context = multiprocessing.get_context("fork")
+            self.worker = context.Process(target=self._child, args=(send, function, *args), daemon=True)
+            # A Ctrl-C during the fork would be swallowed by an at-fork handler: hold it until after
+            # (the child keeps it held, and is stopped by the parent).
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                self.worker.start()
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        else:
+            self.receive = None
+            self.worker = threading.Thread(target=self._thread, args=(function, *args), daemon=True)
+            self.worker.start()
+
+    @staticmethod
+    def _child(send, function, *args) -> None:
+        try:
+            function(*args)
+            send.send(None)
+        except BaseException as exc:  # reported to the parent, which says it in one line
+            send.send(f"{type(exc).__name__}: {exc}")
+
+    def _thread(self, function, *args) -> None:
+        try:
+            function(*args)
+        except BaseException as exc:
+            self.problem = f"{type(exc).__name__}: {exc}"
+
+    def wait(self) -> None:
+        if self.receive is not None:
+            try:
+                problem = self.receive.recv()
+            except EOFError:  # the child died without a word (killed, out of memory)
+                problem = None
+            self.worker.join()
+            if problem is None and self.worker.exitcode != 0:
+                problem = f"the writer process ended with exit code {self.worker.exitcode}"
+        else:
+            self.worker.join()
+            problem = self.problem
+        if problem:
+            raise OSError(f"could not write the database: {problem}")
+
+    def stop(self) -> None:
+        if self.receive is not None:
+            self.worker.terminate()
+        self.worker.join()
 
 
 def file_digest(path: Path) -> Written:
