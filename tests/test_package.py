@@ -279,3 +279,14 @@ def test_a_report_whose_rows_break_a_schema_is_skipped_and_the_others_are_built(
     assert "char_start is below 0" in documents["odd"]["problem"]
     assert documents["good"]["status"] == "built"
     assert {row["doc_id"] for row in read_csv(tmp_path / "out" / "csv" / "targets.csv")} == {"good"}
+
+
+def test_worker_processes_build_the_same_bytes_as_one_process(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for source in [*(ROOT / "raw").glob("*.txt"), *(ROOT / "tests" / "gold").glob("*/raw/*.txt")]:
+        shutil.copy(source, raw / source.name)
+    assert run_build(raw, tmp_path / "one", "--jobs", "1") == build.EXIT_OK
+    assert run_build(raw, tmp_path / "two", "--jobs", "2") == build.EXIT_OK
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert len(read_csv(tmp_path / "two" / "csv" / "documents.csv")) > 4
