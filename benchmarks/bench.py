@@ -2,19 +2,23 @@
 
     .venv/bin/python benchmarks/bench.py              # N = 10, 100, 1000 with --jobs 2
     .venv/bin/python benchmarks/bench.py 10 100 --jobs 1 --stages
+    .venv/bin/python benchmarks/bench.py --single 1 10 50     # one report of 1, 10 and 50 MB
 
 Each report is about 20,000 characters made by recombining, with a fixed seed, the paragraphs of
 texts the project wrote itself and of our two reports; so the corpus is the same on every run.
-Prints per-stage times (with --stages, measured in one process), documents and characters per
-second and the peak resident memory of the build and its workers.
+Each build runs as ``build.py`` in a process of its own, as a user runs it (library imports
+included), and its peak resident memory is that process's or its largest worker's. Prints per-stage
+times (with --stages, measured in one process instead), documents and characters per second.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -65,6 +69,36 @@ def make_corpus(folder: Path, n: int, size: int = 20_000, seed: int = 2026) -> i
     return total
 
 
+def make_single(folder: Path, megabytes: float, seed: int = 2026) -> int:
+    """One report of about ``megabytes`` of UTF-8: paragraphs recombined, their digits redrawn so
+    that copies differ the way the paragraphs of a real long report do."""
+    rng = random.Random(seed)
+    pool = paragraphs()
+    parts = [HEADER.format(region="样例长篇区", year=2025, day=9, n=3)]
+    size = len(parts[0].encode("utf-8"))
+    while size < megabytes * 1_000_000:
+        paragraph = "".join(str(rng.randrange(10)) if c.isdigit() else c for c in rng.choice(pool)) + "\n\n"
+        parts.append(paragraph)
+        size += len(paragraph.encode("utf-8"))
+    text = "".join(parts)
+    (folder / "long-report.txt").write_text(text, encoding="utf-8")
+    return len(text)
+
+
+def run_build(raw: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """build.py in a process of its own: wall seconds and peak resident megabytes."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out), "--jobs", str(jobs)],
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode in (build.EXIT_OK, build.EXIT_SKIPPED), process.returncode
+    return wall, usage.ru_maxrss / 1024
+
+
 STAGES = {
     "read and clean": [(text, "clean_text")],
     "structure and parts": [(structure, "find_headings"), (structure, "build_sections"), (parts, "classify_sentences")],
@@ -97,40 +131,39 @@ def instrument() -> dict[str, float]:
     return spent
 
 
-def peak_memory_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[10, 100, 1000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--stages", action="store_true", help="per-stage times (implies --jobs 1)")
+    parser.add_argument("--single", nargs="+", type=float, help="instead: one report of each of these sizes in MB")
     args = parser.parse_args()
     spent = instrument() if args.stages else None
     jobs = 1 if args.stages else args.jobs
     print(f"| reports | characters | jobs | wall s | reports/s | chars/s | peak MB |{' stages |' if spent else ''}")
     print(f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: |{' --- |' if spent else ''}")
-    for n in args.sizes:
+    runs = [("1 of " + f"{mb:g} MB", mb) for mb in args.single] if args.single else [(str(n), n) for n in args.sizes]
+    for label, size in runs:
         work = Path(tempfile.mkdtemp(prefix="bench-"))
         try:
             raw = work / "raw"
             raw.mkdir()
-            chars = make_corpus(raw, n)
-            if spent:
-                spent.update(dict.fromkeys(spent, 0.0))
-            start = time.perf_counter()
-            code = build.main(["--raw", str(raw), "--out", str(work / "out"), "--jobs", str(jobs)])
-            wall = time.perf_counter() - start
-            assert code in (build.EXIT_OK, build.EXIT_SKIPPED), code
+            chars = make_single(raw, size) if args.single else make_corpus(raw, int(size))
+            n = 1 if args.single else int(size)
             stages = ""
             if spent:
+                spent.update(dict.fromkeys(spent, 0.0))
+                start = time.perf_counter()
+                code = build.main(["--raw", str(raw), "--out", str(work / "out"), "--jobs", "1"])
+                wall = time.perf_counter() - start
+                assert code in (build.EXIT_OK, build.EXIT_SKIPPED), code
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 stages = " " + ", ".join(f"{k} {v:.1f}" for k, v in spent.items()) + " |"
+            else:
+                wall, peak = run_build(raw, work / "out", jobs)
             print(
-                f"| {n} | {chars} | {jobs} | {wall:.1f} | {n / wall:.1f} | {chars / wall:,.0f} | "
-                f"{peak_memory_mb():.0f} |{stages}",
+                f"| {label} | {chars:,} | {jobs} | {wall:.1f} | {n / wall:.1f} | {chars / wall:,.0f} | "
+                f"{peak:.0f} |{stages}",
                 flush=True,
             )
         finally:
