@@ -751,7 +751,8 @@ def extract_entities(
         quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, m.start, m.end))
         section = innermost_section(sections, raw_start)
         name = cleaned.raw[raw_start:raw_end]
-        edition = _EDITION.search(name)
+        edition = _EDITION.search(name) if m.table == "events" else None
+        edition_number = _chinese_number(edition.group(1)) if edition else None
         rows.append(
             Entity(
                 table=m.table,
@@ -764,7 +765,7 @@ def extract_entities(
                 name_end=raw_end,
                 category=_category(m.table, name, m.category),
                 status=_status(m.table, part_name, text, m, sentence),
-                edition=_chinese_number(edition.group(1)) if edition and m.table == "events" else None,
+                edition=edition_number if edition_number and edition_number >= 1 else None,  # 第0届 is no edition
                 date=_date(text, m, year) if m.table == "events" else None,
                 quote=quote,
                 char_start=q_start,

@@ -53,6 +53,11 @@ def test_events_keep_edition_and_date():
     assert {e.status for e in found.values()} == {"held"}
 
 
+def test_a_zeroth_edition_is_no_edition():
+    found = entities(REVIEW.format("成功举办第0届西博会、第零届茶博会等主题活动。"))
+    assert {e.edition for e in found.values()} == {None}
+
+
 def test_listings_on_an_exchange_with_their_dates():
     found = entities(REVIEW.format("甲科技在深交所主板上市，乙催化、丙电子先后于12月14日、23日通过北交所上市委审议。"))
     assert found[("events", "甲科技")].category == "listing"
