@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench.py              # N = 10, 100, 1000 with --jobs 2
     .venv/bin/python benchmarks/bench.py 10 100 --jobs 1 --stages
     .venv/bin/python benchmarks/bench.py --single 1 10 50     # one report of 1, 10 and 50 MB
+    .venv/bin/python benchmarks/bench.py --own        # our two reports against the bare library import
 
 Each report is about 20,000 characters made by recombining, with a fixed seed, the paragraphs of
 texts the project wrote itself and of our two reports; so the corpus is the same on every run.
@@ -18,6 +19,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -99,6 +101,25 @@ def run_build(raw: Path, out: Path, jobs: int) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
+#: What the build imports beyond the standard library (pyarrow brings pandas in on its first array).
+LIBRARIES = "import pyarrow, pyarrow.parquet, pyarrow.compute, pandas, frictionless, charset_normalizer, sqlite3"
+
+
+def own_ratio(repeats: int = 5) -> None:
+    """Our two reports built (``build.py --out``, a process each time) against the bare import of
+    the build's libraries, measured alternately in one run; medians."""
+    imports, builds = [], []
+    with tempfile.TemporaryDirectory() as work:
+        for _ in range(repeats):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", LIBRARIES], check=True)
+            imports.append(time.perf_counter() - start)
+            builds.append(run_build(ROOT / "raw", Path(work) / "out", 1)[0])
+    bare, built = statistics.median(imports), statistics.median(builds)
+    print("| bare import s | build of our two reports s | ratio |\n| ---: | ---: | ---: |")
+    print(f"| {bare:.2f} | {built:.2f} | {built / bare:.2f} |")
+
+
 STAGES = {
     "read and clean": [(text, "clean_text")],
     "structure and parts": [(structure, "find_headings"), (structure, "build_sections"), (parts, "classify_sentences")],
@@ -137,7 +158,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--stages", action="store_true", help="per-stage times (implies --jobs 1)")
     parser.add_argument("--single", nargs="+", type=float, help="instead: one report of each of these sizes in MB")
+    parser.add_argument("--own", action="store_true", help="instead: our two reports against the bare import")
     args = parser.parse_args()
+    if args.own:
+        own_ratio()
+        return
     spent = instrument() if args.stages else None
     jobs = 1 if args.stages else args.jobs
     print(f"| reports | characters | jobs | wall s | reports/s | chars/s | peak MB |{' stages |' if spent else ''}")
