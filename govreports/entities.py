@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import cn2an
@@ -213,7 +214,12 @@ def _is_generic(name: str, suffix: str) -> bool:
         return True  # "四线", "三馆": the parts of a numbered slogan
     if _COUNT_INSIDE.search(name) or "等" in name:
         return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
-    if any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》")):
+    if (
+        name.count("“") != name.count("”")
+        or name.count("（") != name.count("）")
+        or name.count("(") != name.count(")")
+        or name.count("《") != name.count("》")
+    ):
         return True
     if _NOT_ENTITY_NAME.search(name) or lexicon.THRESHOLD_IN_NAME.search(name):
         return True
@@ -643,13 +649,21 @@ def _category(table: str, name: str, given: str | None) -> str | None:
     return "other"
 
 
+def _iso(year: int, month: int, day: int) -> str | None:
+    """A calendar date, or None for one that is not (4·71, 2月30日): printed numbers, not dates."""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _date(text: str, m: Mention, year: int | None) -> str | None:
     if year is None:
         return None
     name = text[m.start : m.end]
     dot = _DOT_DATE.search(name)
     if dot:
-        return f"{year:04d}-{int(dot.group(1)):02d}-{int(dot.group(2)):02d}"
+        return _iso(year, int(dot.group(1)), int(dot.group(2)))
     if m.category == "listing":
         tail = text[m.end : m.end + 40]
         dates = _MONTH_DAY.findall(tail)
@@ -658,7 +672,7 @@ def _date(text: str, m: Mention, year: int | None) -> str | None:
             days = [int(d) for _, d in dates] + [int(d) for d in _DAY_ONLY.findall(tail.split("日", 1)[-1])]
             siblings = _siblings_before(text, m)
             if siblings < len(days):
-                return f"{year:04d}-{month:02d}-{days[siblings]:02d}"
+                return _iso(year, month, days[siblings])
     return None
 
 

@@ -58,6 +58,11 @@ def test_a_zeroth_edition_is_no_edition():
     assert {e.edition for e in found.values()} == {None}
 
 
+def test_a_date_that_is_not_in_the_calendar_is_no_date():
+    found = entities(REVIEW.format("经受住4·71疫情影响。甲科技于2月30日在深交所主板上市。"))
+    assert {e.date for e in found.values()} == {None}
+
+
 def test_listings_on_an_exchange_with_their_dates():
     found = entities(REVIEW.format("甲科技在深交所主板上市，乙催化、丙电子先后于12月14日、23日通过北交所上市委审议。"))
     assert found[("events", "甲科技")].category == "listing"
