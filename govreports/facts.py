@@ -304,26 +304,29 @@ def paired_items(text: str, clause_facts: list[Candidate], sentence_start: int) 
 
 
 @cache
-def _category_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(category, re.compile("|".join(re.escape(w) for w in words))) for category, words in lexicon.CATEGORIES]
-
-
-@cache
-def _any_category_word() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for _, words in lexicon.CATEGORIES for w in words) or "(?!)")
+def _category_words() -> tuple[re.Pattern, dict[str, int]]:
+    """One pattern finding, at each position, the longest category keyword starting there, and for
+    each keyword the first category (in list order) of it or of a keyword it starts with: every
+    keyword printed at a position is a prefix of the longest one printed there."""
+    first: dict[str, int] = {}
+    for k, (_, words) in enumerate(lexicon.CATEGORIES):
+        for word in words:
+            first.setdefault(word, k)
+    longest = sorted(first, key=len, reverse=True)
+    best = {w: min(k for u, k in first.items() if w.startswith(u)) for w in first}
+    pattern = re.compile("(?=(" + ("|".join(re.escape(w) for w in longest) or "(?!)") + "))")
+    return pattern, best
 
 
 def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
     """The first category keyword in the indicator, else in the clauses nearest the figure (read
-    only as far as needed; a clause with no keyword at all is passed over in one search)."""
-    patterns = _category_patterns()
-    any_word = _any_category_word()
+    only as far as needed): of the categories whose keywords a text holds, the first in list order,
+    all found in one scan of the text."""
+    pattern, best = _category_words()
     for haystack in itertools.chain((indicator,), clauses_nearest_first):
-        if not any_word.search(haystack):
-            continue
-        for category, pattern in patterns:
-            if pattern.search(haystack):
-                return category
+        found = min((best[m.group(1)] for m in pattern.finditer(haystack)), default=None)
+        if found is not None:
+            return lexicon.CATEGORIES[found][0]
     return "other"
 
 
