@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -43,10 +44,18 @@ def _cell(value) -> str:
     return f'<c t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
-def _sheet(lines) -> bytes:
-    body = "".join("<row>" + "".join(_cell(v) for v in line) + "</row>" for line in lines)
-    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
-    return f"{head}<sheetData>{body}</sheetData></worksheet>".encode()
+def _row(values) -> str:
+    return "<row>" + "".join(_cell(v) for v in values) + "</row>"
+
+
+def _sheet(lines, rows: list[dict] = (), names: list[str] = ()) -> Iterator[bytes]:
+    """A worksheet's XML: ``lines`` as they are, then ``rows`` projected on ``names``, a thousand at a
+    time, so a large sheet is never one string."""
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}"><sheetData>'
+    yield (head + "".join(_row(line) for line in lines)).encode()
+    for start in range(0, len(rows), 1000):
+        yield "".join(_row([row[name] for name in names]) for row in rows[start : start + 1000]).encode()
+    yield b"</sheetData></worksheet>"
 
 
 def xlsx_bytes(rows: dict[str, list[dict]], meta: dict) -> bytes:
@@ -73,8 +82,7 @@ def xlsx_bytes(rows: dict[str, list[dict]], meta: dict) -> bytes:
     sheets = {"README": _sheet(readme)}
     for table in TABLES:
         names = [f["name"] for f in table_schema(table)["fields"]]
-        lines = [names] + [[row[name] for name in names] for row in rows[table][: EXCEL_MAX_ROWS - 1]]
-        sheets[table] = _sheet(lines)
+        sheets[table] = _sheet([names], rows[table][: EXCEL_MAX_ROWS - 1], names)
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
@@ -125,13 +133,15 @@ def xlsx_bytes(rows: dict[str, list[dict]], meta: dict) -> bytes:
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        members = [(name, text.encode("utf-8")) for name, text in parts.items()]
-        members += [(f"xl/worksheets/sheet{i}.xml", data) for i, data in enumerate(sheets.values(), 1)]
-        for name, data in members:
+        members = [(name, [text.encode("utf-8")]) for name, text in parts.items()]
+        members += [(f"xl/worksheets/sheet{i}.xml", chunks) for i, chunks in enumerate(sheets.values(), 1)]
+        for name, chunks in members:
             entry = zipfile.ZipInfo(name, ZIP_EPOCH)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            archive.writestr(entry, data)
+            with archive.open(entry, "w") as member:
+                for chunk in chunks:
+                    member.write(chunk)
     return out.getvalue()
 
 
