@@ -48,17 +48,18 @@ def _row(values) -> str:
     return "<row>" + "".join(_cell(v) for v in values) + "</row>"
 
 
-def _sheet(lines, rows: list[dict] = (), names: list[str] = ()) -> Iterator[bytes]:
-    """A worksheet's XML: ``lines`` as they are, then ``rows`` projected on ``names``, a thousand at a
-    time, so a large sheet is never one string."""
+def _sheet(lines, data=None, limit: int = 0) -> Iterator[bytes]:
+    """A worksheet's XML: ``lines`` as they are, then the first ``limit`` rows of the Arrow table
+    ``data``, a thousand at a time, so a large sheet is never one string nor a list of dicts."""
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}"><sheetData>'
     yield (head + "".join(_row(line) for line in lines)).encode()
-    for start in range(0, len(rows), 1000):
-        yield "".join(_row([row[name] for name in names]) for row in rows[start : start + 1000]).encode()
+    for start in range(0, min(limit, data.num_rows) if data is not None else 0, 1000):
+        batch = data.slice(start, min(1000, limit - start)).to_pylist()
+        yield "".join(_row(row.values()) for row in batch).encode()
     yield b"</sheetData></worksheet>"
 
 
-def xlsx_bytes(rows: dict[str, list[dict]], meta: dict) -> bytes:
+def xlsx_bytes(tables, meta: dict) -> bytes:
     """One sheet per table plus a README sheet (title, version, licence, source, columns).
 
     Written as SpreadsheetML directly (inline strings, fixed timestamps): openpyxl, the usual writer,
@@ -77,12 +78,12 @@ def xlsx_bytes(rows: dict[str, list[dict]], meta: dict) -> bytes:
     ]
     for table in TABLES:
         readme += [(table, f["name"], f["type"], f.get("description", "")) for f in table_schema(table)["fields"]]
-        if len(rows[table]) >= EXCEL_MAX_ROWS:
+        if tables[table].num_rows >= EXCEL_MAX_ROWS:
             readme.append((table, f"cut at {EXCEL_MAX_ROWS - 1} rows (a sheet's limit); the CSV holds all"))
     sheets = {"README": _sheet(readme)}
     for table in TABLES:
         names = [f["name"] for f in table_schema(table)["fields"]]
-        sheets[table] = _sheet([names], rows[table][: EXCEL_MAX_ROWS - 1], names)
+        sheets[table] = _sheet([names], tables[table].select(names), EXCEL_MAX_ROWS - 1)
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'

@@ -132,7 +132,7 @@ def write_files(tables: Tables, folder: Path, meta: dict) -> dict[str, Written]:
             put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
             put(f"parquet/{table}.parquet", lambda out, table=table: out.write(parquet_bytes(table, tables[table])))
         if total_rows(tables) <= formats.XLSX_ROW_LIMIT:
-            put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(columnar.as_rows(tables), meta)))
+            put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(tables, meta)))
         put("datasette-metadata.json", lambda out: out.write(formats.datasette_metadata(meta, meta["name"])))
         database.wait()
     except BaseException:
