@@ -111,6 +111,11 @@ _VERB_AT = re.compile(
     rf"(?=[{re.escape(''.join(sorted({v[:1] for v in _VERBS_LONGEST})))}])(?=({_VERB_PATTERN.pattern}))"
 )
 _LONGEST_VERB = max(map(len, _VERBS_LONGEST))
+_HEAD_WORDS = {
+    "events": _words_pattern(lexicon.EVENT_LIST_HEADS),
+    "projects": _words_pattern(lexicon.PROJECT_LIST_HEADS),
+}
+_LINE_NUMBER_CHARACTERS = frozenset("0123456789、和号")
 _CATEGORY_WORDS = {
     table: [(category, _words_pattern(words)) for category, words in categories]
     for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
@@ -285,10 +290,10 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _list_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in "，。；：！？\n":
-        i -= 1
-    return i
+    """Just after the clause mark or line end before ``pos``."""
+    if pos <= 0:
+        return pos
+    return last_mark_before(text, pos, "，。；：！？\n") + 1
 
 
 def find_lists(text: str) -> list[Mention]:
@@ -307,6 +312,8 @@ def find_lists(text: str) -> list[Mention]:
         head = head_match.group() if head_match else ""
         table = None
         for name_table, heads in (("events", lexicon.EVENT_LIST_HEADS), ("projects", lexicon.PROJECT_LIST_HEADS)):
+            if not _HEAD_WORDS[name_table].search(head):
+                continue  # no head word of this table: nothing to look for one by one
             positions = [head.find(h) for h in heads if h in head]
             if positions:
                 table, head = name_table, head[: min(positions) + max(len(h) for h in heads if h in head)]
@@ -400,7 +407,7 @@ def find_outbreaks_and_listings(text: str) -> list[Mention]:
     for match in _anchored_matches(_ANNIVERSARY, text, _anniversary_windows(text)):
         start = _name_starts(text, match.start(), match.end() - 2)[0]
         mentions.append(Mention("events", start, match.end(), "anniversary"))
-    for match in lexicon.METRO_LINE.finditer(text):
+    for match in _anchored_matches(lexicon.METRO_LINE, text, _metro_windows(text)):
         mentions.append(Mention("projects", match.start(), match.end(), "transport"))
     windows = ((m.start() - 12, m.start() - 2) for m in _LISTING_ANCHOR.finditer(text))
     for match in _anchored_matches(_LISTING, text, windows):
@@ -420,6 +427,16 @@ def _anniversary_windows(text: str):
         while numeral > 0 and text[numeral - 1] in _ANNIVERSARY_DIGITS:
             numeral -= 1
         yield numeral - 12, match.start() - 3
+
+
+def _metro_windows(text: str):
+    """Where a metro line can start: before 线, by two characters (机场线), or by the line numbers
+    before 号线 (3、4号线), each after at most 地铁 / 轨道交通 and a phase (二期)."""
+    for match in re.finditer("线", text):
+        numbers = match.start()
+        while numbers > 0 and text[numbers - 1] in _LINE_NUMBER_CHARACTERS:
+            numbers -= 1
+        yield min(numbers, match.start() - 2) - 6, match.start() - 1
 
 
 def _clause_mark_before(text: str, pos: int) -> int:
@@ -555,9 +572,9 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
                     break  # running back past a predicate (完成, 实施) would swallow the sentence
                 previous = candidate
-                if text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate) or text[
-                    candidate:end
-                ].startswith(lexicon.CONTEXT_BEFORE):
+                if text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate) or text[candidate:end].startswith(
+                    lexicon.CONTEXT_BEFORE
+                ):
                     break
                 a, b = _trim_name(text, candidate, end)
                 name = text[a:b]
