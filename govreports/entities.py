@@ -63,7 +63,15 @@ _PROJECT_SUFFIX_SET = frozenset(_PROJECT_SUFFIXES)
 _DESCRIPTIVE = _words_pattern(lexicon.DESCRIPTIVE_WORDS)
 _NOT_ENTITY_NAME = _words_pattern(lexicon.NOT_ENTITY_NAMES)
 _GENERIC_WORDS_LONGEST = tuple(sorted(lexicon.GENERIC_WORDS, key=len, reverse=True))
-_ANY_GENERIC_WORD = _words_pattern(lexicon.GENERIC_WORDS)
+#: At each position the longest generic word starting there; every other word starting there is one
+#: of its prefixes, so ``_GENERIC_PREFIXES`` (the list positions of a word's prefixes that are words)
+#: gives all the words held.
+_GENERIC_FIRSTS = re.escape("".join(sorted({w[:1] for w in _GENERIC_WORDS_LONGEST})))
+_GENERIC_WORD_AT = re.compile(f"(?=[{_GENERIC_FIRSTS}])(?=({_words_pattern(_GENERIC_WORDS_LONGEST).pattern}))")
+_GENERIC_PREFIXES = {
+    word: tuple(i for i, other in enumerate(_GENERIC_WORDS_LONGEST) if word.startswith(other))
+    for word in _GENERIC_WORDS_LONGEST
+}
 _COUNT_OF_A_KIND = re.compile(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]")
 _COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)")
 _CORE_MARKS = re.compile(r"[“”《》、·\s0-9]")
@@ -232,15 +240,26 @@ def _is_generic(name: str, suffix: str) -> bool:
     if "以及" in name or (len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及"))):
         return True  # "绿色矿山和园区": the suffix is shared by words, not a name
     core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
-    if _ANY_GENERIC_WORD.search(core):  # none there: removing them one by one changes nothing
-        for word in _GENERIC_WORDS_LONGEST:
-            core = core.replace(word, "")
+    core = _without_generic_words(core)
     core = _CORE_MARKS.sub("", core)
     if core in _CATEGORY_ITEMS or core in _PROJECT_SUFFIX_SET:
         return True  # "算力基础设施项目", "在建核电项目": a kind of project
     if suffix in _EVENT_SUFFIXES:
         return len(core) < 1  # 智博会, 西洽会: abbreviations keep one character
     return len(core) < 2 if suffix else len(core) < 1
+
+
+def _without_generic_words(core: str) -> str:
+    """``core`` with each generic word removed in turn, longest first (a removal can join the
+    pieces of another word). Only the words the current text holds are removed: a word it lacks
+    would change nothing, so the next one held is found with one scan instead of a try per word."""
+    done = -1
+    while True:
+        held = [i for m in _GENERIC_WORD_AT.finditer(core) for i in _GENERIC_PREFIXES[m.group(1)] if i > done]
+        if not held:
+            return core
+        done = min(held)
+        core = core.replace(_GENERIC_WORDS_LONGEST[done], "")
 
 
 def _suffix_of(name: str, suffixes: tuple[str, ...]) -> str | None:

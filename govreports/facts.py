@@ -304,7 +304,7 @@ def paired_items(text: str, clause_facts: list[Candidate], sentence_start: int) 
 
 
 @cache
-def _category_words() -> tuple[re.Pattern, dict[str, int]]:
+def _category_words() -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
     """One pattern finding, at each position, the longest category keyword starting there, and for
     each keyword the first category (in list order) of it or of a keyword it starts with: every
     keyword printed at a position is a prefix of the longest one printed there."""
@@ -314,17 +314,20 @@ def _category_words() -> tuple[re.Pattern, dict[str, int]]:
             first.setdefault(word, k)
     longest = sorted(first, key=len, reverse=True)
     best = {w: min(k for u, k in first.items() if w.startswith(u)) for w in first}
-    pattern = re.compile("(?=(" + ("|".join(re.escape(w) for w in longest) or "(?!)") + "))")
-    return pattern, best
+    words = "|".join(re.escape(w) for w in longest) or "(?!)"
+    first = re.escape("".join(sorted({w[:1] for w in longest})))
+    return re.compile(words), re.compile(f"(?=[{first}])(?=({words}))"), best
 
 
 def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
     """The first category keyword in the indicator, else in the clauses nearest the figure (read
     only as far as needed): of the categories whose keywords a text holds, the first in list order,
     all found in one scan of the text."""
-    pattern, best = _category_words()
+    any_word, at_each, best = _category_words()
     for haystack in itertools.chain((indicator,), clauses_nearest_first):
-        found = min((best[m.group(1)] for m in pattern.finditer(haystack)), default=None)
+        if not any_word.search(haystack):
+            continue
+        found = min((best[m.group(1)] for m in at_each.finditer(haystack)), default=None)
         if found is not None:
             return lexicon.CATEGORIES[found][0]
     return "other"

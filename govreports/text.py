@@ -76,7 +76,7 @@ def mark_positions(text: str, marks: str) -> array:
     read back (an rfind for a mark the text lacks reads it back to its start)."""
     cached = _MARK_INDEX.get(marks)
     if cached is None or cached[0] is not text:
-        found = array("q", (m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)))
+        found = array("q", [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)])
         cached = _MARK_INDEX[marks] = (text, found)
     return cached[1]
 

@@ -3,7 +3,11 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from govreports import lexicon
+from govreports.entities import _without_generic_words
 from govreports.metadata import SourceFile
 from govreports.pipeline import extract_document
 from govreports.scoring import score_entities
@@ -171,3 +175,15 @@ def test_a_name_is_a_row_once_in_the_review_and_once_in_the_plan():
     text = "一、2025年工作回顾\n\n鹤云高铁开工建设。鹤云高铁进展顺利。\n\n二、2026年工作安排\n\n加快鹤云高铁建设。\n"
     rows = [e for e in extract_document(SourceFile(Path("r.txt"), "r", text, "0" * 64, None)).entities]
     assert [(e.name, e.status) for e in rows] == [("鹤云高铁", "started"), ("鹤云高铁", "planned")]
+
+
+def _generic_words_removed_one_by_one(core: str) -> str:
+    for word in sorted(lexicon.GENERIC_WORDS, key=len, reverse=True):
+        core = core.replace(word, "")
+    return core
+
+
+@given(st.lists(st.sampled_from([*lexicon.GENERIC_WORDS, *"建设重点项目工程区园中心基地"]), max_size=12))
+def test_generic_words_are_removed_as_one_by_one_in_list_order(pieces):
+    core = "".join(pieces)
+    assert _without_generic_words(core) == _generic_words_removed_one_by_one(core)
