@@ -149,6 +149,11 @@ def _years_named(sentence: str) -> tuple[int, ...]:
     )
 
 
+#: ``strong_part`` of a sentence for the report's plan year, remembered for the sentences of one
+#: report: the section votes and then the sentence parts ask about the same sentences.
+StrongPart = Callable[[str], tuple[str | None, str]]
+
+
 def strong_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     """The part a sentence's year or strong cue words point to, or None when they are silent."""
     years = _years_named(sentence)
@@ -163,9 +168,9 @@ def strong_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     return None, "none"
 
 
-def cue_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
+def cue_part(sentence: str, plan_year: int | None, strong: StrongPart | None = None) -> tuple[str | None, str]:
     """Strong signals first, then the balance of weak cue words (for votes over whole sections)."""
-    part, source = strong_part(sentence, plan_year)
+    part, source = strong(sentence) if strong else strong_part(sentence, plan_year)
     if part is not None:
         return part, source
     plan, review = _count(sentence, lexicon.PLAN_CUES_WEAK), _count(sentence, lexicon.REVIEW_CUES_WEAK)
@@ -184,6 +189,7 @@ def classify_sentences(
     plan_year: int | None,
     default: str = "plan",
     review_until: int = 0,
+    strong: StrongPart | None = None,
 ) -> list[SentencePart]:
     """Part, scope and year for each sentence span. ``heading_cue(pos)`` is what headings say there.
 
@@ -205,7 +211,7 @@ def classify_sentences(
         elif start < review_until and not decisive_plan(sentence, plan_year):
             part, source = "review", "order"
         else:
-            part, source = strong_part(sentence, plan_year)
+            part, source = strong(sentence) if strong else strong_part(sentence, plan_year)
             if part is None:
                 part, source = (running, "carried") if running else (decided_default(cue.part, default), "default")
         running = part
@@ -252,16 +258,18 @@ def _verdict(review: int, plan: int) -> str:
     return "review" if review > plan else "plan"
 
 
-def majority_parts(text: str, plan_year: int | None) -> Callable[[int, int], str]:
+def majority_parts(
+    text: str, plan_year: int | None, spans: list[tuple[int, int]] | None = None, strong: StrongPart | None = None
+) -> Callable[[int, int], str]:
     """``majority_part(text, start, end, plan_year)`` for many spans of one text: every sentence of the
     text votes once, and a span adds up the votes of the sentences inside it (a running total), its
     two end pieces read on their own when they cut a sentence. Nested sections no longer re-read
     the text they share."""
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) if spans is None else spans
     span_starts = [a for a, _ in spans]
     review, plan = [0], [0]
     for a, b in spans:
-        part, _ = cue_part(text[a:b], plan_year)
+        part, _ = cue_part(text[a:b], plan_year, strong)
         review.append(review[-1] + (part == "review"))
         plan.append(plan[-1] + (part == "plan"))
     delimiters = _SENTENCE_MARKS
@@ -269,7 +277,7 @@ def majority_parts(text: str, plan_year: int | None) -> Callable[[int, int], str
     def vote(start: int, end: int) -> tuple[int, int]:
         votes = {"review": 0, "plan": 0}
         for a, b in sentence_spans(text, start, end):
-            part, _ = cue_part(text[a:b], plan_year)
+            part, _ = cue_part(text[a:b], plan_year, strong)
             if part:
                 votes[part] += 1
         return votes["review"], votes["plan"]

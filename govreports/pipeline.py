@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache, partial
 
 from . import lexicon
 from . import parts as parts_stage
@@ -59,12 +60,15 @@ def extract_document(source: SourceFile) -> Extraction:
     review_year, plan_year = document.review_year, document.plan_year
     delivery_year = int(document.delivered_on[:4]) if document.delivered_on else plan_year
 
-    content_part = parts_stage.majority_parts(text, plan_year)
+    # the strong cues of a sentence, asked by the section votes and again by the sentence parts
+    strong = lru_cache(maxsize=4096)(partial(parts_stage.strong_part, plan_year=plan_year))
+    all_spans = parts_stage.sentence_spans(text)
+    content_part = parts_stage.majority_parts(text, plan_year, all_spans, strong)
     headings = find_headings(cleaned)
     sections = build_sections(cleaned, headings, document.doc_id, delivery_year, content_part)
     skip = list(cleaned.duplicate_spans) + list(cleaned.marker_spans)
     skip += [(h.start, h.start + len(h.label)) for h in headings if h.label]
-    spans = parts_stage.without_spans(parts_stage.sentence_spans(text), cleaned.duplicate_spans)
+    spans = parts_stage.without_spans(all_spans, cleaned.duplicate_spans)
     by_id = {s.section_id: s for s in sections}
     default = content_part(0, len(text))
     first_plan = next((s for s in sections if s.part == "plan" and s.part_source == "heading" and s.level == 1), None)
@@ -77,6 +81,7 @@ def extract_document(source: SourceFile) -> Extraction:
         plan_year,
         default="review" if default == "review" else "plan",
         review_until=cleaned.clean_index(first_plan.char_start) if first_plan else 0,
+        strong=strong,
     )
     found = [c for c in candidates(text, skip) if c.is_fact]
     facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)
