@@ -187,3 +187,42 @@ def _generic_words_removed_one_by_one(core: str) -> str:
 def test_generic_words_are_removed_as_one_by_one_in_list_order(pieces):
     core = "".join(pieces)
     assert _without_generic_words(core) == _generic_words_removed_one_by_one(core)
+
+
+ANCHORED_PIECES = [
+    "“7·12”疫情",
+    "3·15",
+    "建党100周年纪念活动",
+    "成立七十周年活动",
+    "某某科技在深交所创业板上市",
+    "甲公司、乙公司先后于3月在上交所",
+    "地铁3、4号线",
+    "轨道交通二期2号线东延伸段",
+    "机场线北延伸",
+    "厦漳泉R1线先行段",
+    "浙工新村、东清大厦、树园小区",
+    "建设",
+    "，",
+    "。",
+    "、",
+    "和",
+    "12",
+    "线",
+    "周年",
+]
+
+
+@given(st.lists(st.sampled_from(ANCHORED_PIECES), max_size=14))
+def test_patterns_tried_near_their_anchor_find_what_a_full_scan_finds(pieces):
+    from govreports import entities
+
+    text = "".join(pieces)
+    finders = (entities.find_outbreaks_and_listings, entities.find_road_codes, entities.find_place_lists)
+    near = [finder(text) for finder in finders]
+    original = entities._anchored_matches
+    entities._anchored_matches = lambda pattern, text, _windows: list(pattern.finditer(text))
+    try:
+        everywhere = [finder(text) for finder in finders]
+    finally:
+        entities._anchored_matches = original
+    assert near == everywhere
