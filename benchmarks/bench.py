@@ -126,9 +126,9 @@ STAGES = {
     "quantities and facts": [(quantities, "candidates"), (facts, "build_facts")],
     "entities": [(entities, "extract_entities")],
     "to tables": [(tables, "extraction_tables")],
-    "merge and derive": [(tables, "merge_tables")],
+    "merge and derive": [(tables, "combine"), (tables, "with_derived")],
     "write": [(writer, "write_files"), (writer, "render_docs")],
-    "validate": [(writer, "validate"), (columnar, "problems")],
+    "validate": [(writer, "validate"), (columnar, "documents_at_fault")],
 }
 
 
