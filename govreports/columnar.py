@@ -261,7 +261,7 @@ def format_cell(value) -> str:
     return str(value)
 
 
-def _number_text(column: pa.Array) -> pa.Array:
+def number_text(column: pa.Array) -> pa.Array:
     integral = pc.and_(pc.equal(pc.floor(column), column), pc.less(pc.abs(column), 1e16))
     low, high = _ARROW_FLOAT_RANGE
     in_range = pc.and_(pc.greater_equal(pc.abs(column), low), pc.less(pc.abs(column), high))
@@ -279,7 +279,7 @@ def _cell_text(column: pa.Array, kind: str) -> pa.Array:
     if kind in ("string", "date"):
         text = column
     elif kind == "number":
-        text = _number_text(column)
+        text = number_text(column)
     else:
         text = pc.cast(column, pa.string())
     return pc.fill_null(text, "")
