@@ -32,6 +32,7 @@ _COMPARATORS_AFTER = sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -le
 _COMPARATOR_WORDS_AFTER = sorted(lexicon.COMPARATOR_AFTER, key=len, reverse=True)
 _COMPARATORS_BEFORE = sorted(lexicon.COMPARATOR_BEFORE.items(), key=lambda kv: -len(kv[0]))
 _COMPARATOR_AFTER_WORDS = tuple(lexicon.COMPARATOR_AFTER)
+_PERIOD_WORDS = tuple(lexicon.PERIODS)
 _COMPARATOR_BEFORE_WORDS = tuple(lexicon.COMPARATOR_BEFORE)
 
 
@@ -464,7 +465,7 @@ def build_facts(
                     unit_base=base,
                     commitment=nearest_word(clause_before, lexicon.COMMITMENTS),
                     approximate=c.approximate,
-                    period=lexicon.PERIODS.get(nearest_word(clause_before, tuple(lexicon.PERIODS)) or ""),
+                    period=lexicon.PERIODS.get(nearest_word(clause_before, _PERIOD_WORDS) or ""),
                     baseline=nearest_word(clause_before, lexicon.BASELINES),
                     number_text=c.token.text if c.value_max is None else text[c.token.start : c.range_end],
                     number_start=n_start,
