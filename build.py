@@ -65,49 +65,55 @@ def _extracted(sources: list[SourceFile], jobs: int):
 
     executor = ProcessPoolExecutor(max_workers=jobs)
     try:
-        yield from executor.map(document_tables, sources, chunksize=max(1, min(16, len(sources) // (jobs * 8))))
+        # Small chunks: a worker left with a big last chunk while the other idles cost seconds.
+        yield from executor.map(document_tables, sources, chunksize=2)
     finally:
         executor.shutdown(cancel_futures=True)
 
 
 def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Tables, list[SkippedSource]]:
-    """Tables of every report that builds, plus the reports skipped (``strict``: raise on the first)."""
+    """Tables of every report that builds, plus the reports skipped (``strict``: raise on the first).
+
+    Every row of the result has been checked against its schema in one vectorised pass: a report
+    whose rows break one is skipped and the rest assembled again; a problem no report can be blamed
+    for raises ``ValidationError``."""
     scan = scan_sources(raw_dir)
     IGNORED[:] = scan.ignored
     skipped = list(scan.skipped)
     if strict and skipped:
         raise InputError(skipped[0].message)
-    per_document, built = [], []
+    built: dict[str, tuple[SourceFile, Tables]] = {}
     for source, (tables, problem) in zip(scan.sources, _extracted(scan.sources, jobs), strict=True):
-        if problem is None:
-            per_document.append(tables)
-            built.append(source)
+        if problem is None and source.doc_id not in built:
+            built[source.doc_id] = (source, tables)
             continue
+        problem = problem or f"duplicate doc_id {source.doc_id!r}"
         failed = SkippedSource(source.path, source.doc_id, problem, source.sha256, len(source.raw))
         if strict:
             raise InputError(failed.message)
         skipped.append(failed)
-    tables = combine(per_document)
-    at_fault = columnar.documents_at_fault(tables)  # every row of every report checked in one pass
-    if at_fault:
-        by_id = {}
-        for source in built:
-            by_id.setdefault(source.doc_id, source)
-        for doc_id, problem in at_fault.items():
-            source = by_id[doc_id]
-            failed = SkippedSource(
-                source.path,
-                doc_id,
-                f"made rows that break the table schemas: {problem}",
-                source.sha256,
-                len(source.raw),
-            )
+    while True:  # ends: each round skips at least one report
+        tables = _assemble([tables for _, tables in built.values()], skipped)
+        violations = columnar.violations(tables)
+        blamed = {doc_id: m for doc_id, m in columnar.blame(tables, violations).items() if doc_id in built}
+        if not blamed:
+            break
+        for doc_id, problem in blamed.items():
+            source, _ = built.pop(doc_id)
+            problem = f"made rows that break the table schemas: {problem}"
+            failed = SkippedSource(source.path, doc_id, problem, source.sha256, len(source.raw))
             if strict:
                 raise InputError(failed.message)
             skipped.append(failed)
-        tables = columnar.without_documents(tables, list(at_fault))
-    per_document = [tables]
-    used = set(tables["documents"]["doc_id"].to_pylist())
+    if violations:
+        raise ValidationError("; ".join(v.message for v in violations[:5]))
+    return tables, skipped
+
+
+def _assemble(per_document: list[Tables], skipped: list[SkippedSource]) -> Tables:
+    """The reports' tables and a ``documents`` row for each skipped one, with the derived tables."""
+    used = {doc_id for tables in per_document for doc_id in tables["documents"]["doc_id"].to_pylist()}
+    rows = list(per_document)
     for failed in skipped:
         document = skipped_document(failed)
         doc_id, n = document.doc_id, 1
@@ -115,8 +121,8 @@ def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Ta
             n += 1
             doc_id = f"{document.doc_id}~{n}"
         used.add(doc_id)
-        per_document.append(extraction_tables(Extraction(replace(document, doc_id=doc_id), "")))
-    return with_derived(combine(per_document)), skipped
+        rows.append(extraction_tables(Extraction(replace(document, doc_id=doc_id), "")))
+    return with_derived(combine(rows))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.metadata is not None:
             meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
         if args.command == "release" or args.check:
-            changed = differences(tables, out_dir, descriptor, docs_dir, meta)
+            changed = differences(tables, out_dir, descriptor, docs_dir, meta, checked=True)
             if changed:
                 what = "release: data/ is not current; run make data first" if args.command else "--check"
                 print(f"build.py {what}: {len(changed)} file(s) differ: {', '.join(changed)}", file=sys.stderr)
@@ -173,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_OK
             print("build.py --check: outputs are current")
             return EXIT_OK
-        write_package(tables, out_dir, descriptor, docs_dir, meta)
+        write_package(tables, out_dir, descriptor, docs_dir, meta, checked=True)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED

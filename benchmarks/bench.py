@@ -128,7 +128,7 @@ STAGES = {
     "to tables": [(tables, "extraction_tables")],
     "merge and derive": [(tables, "combine"), (tables, "with_derived")],
     "write": [(writer, "write_files"), (writer, "render_docs")],
-    "validate": [(writer, "validate"), (columnar, "documents_at_fault")],
+    "validate": [(writer, "validate"), (columnar, "violations")],
 }
 
 

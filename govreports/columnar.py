@@ -8,6 +8,7 @@ Dates stay ISO strings in memory (as the CSV prints them) and become dates in Pa
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,16 +45,30 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(f["name"], MEMORY_TYPES[f["type"]]) for f in fields(table)])
 
 
+#: The types Arrow may infer for a column of each schema type (null: every value missing).
+INFERRED = {
+    "string": (pa.string(), pa.null()),
+    "integer": (pa.int64(), pa.null()),
+    "number": (pa.float64(), pa.int64(), pa.null()),
+    "boolean": (pa.bool_(), pa.null()),
+    "date": (pa.string(), pa.null()),
+}
+
+
 def _array(table: str, field: dict, values: list) -> pa.Array:
+    """A typed column; Arrow infers the values' type in one pass and a type the schema does not
+    allow is refused (asked for int64 outright, Arrow would turn 3.5 into 3 and True into 1)."""
     kind = field["type"]
-    allowed = PYTHON_TYPES[kind]
-    for value in values:  # Arrow would turn 3.5 into the integer 3 and True into the number 1
-        if value is not None and (not isinstance(value, allowed) or (kind != "boolean" and isinstance(value, bool))):
-            raise RowTypeError(f"{table}.{field['name']} is {type(value).__name__} {value!r}, not {kind}")
     try:
-        return pa.array(values, type=MEMORY_TYPES[kind])
+        inferred = pa.array(values)
     except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
         raise RowTypeError(f"{table}.{field['name']}: {exc}") from exc
+    if inferred.type not in INFERRED[kind]:
+        allowed, boolean = PYTHON_TYPES[kind], kind == "boolean"
+        misfit = (v for v in values if v is not None and (not isinstance(v, allowed) or isinstance(v, bool) != boolean))
+        wrong = next(misfit, values[0])
+        raise RowTypeError(f"{table}.{field['name']} is {type(wrong).__name__} {wrong!r}, not {kind}")
+    return inferred if inferred.type == MEMORY_TYPES[kind] else inferred.cast(MEMORY_TYPES[kind])
 
 
 def from_columns(table: str, columns: dict[str, list]) -> pa.Table:
@@ -70,14 +85,12 @@ def from_rows(table: str, rows: list[dict]) -> pa.Table:
 def from_records(table: str, records: list, extra: dict[str, list] | None = None) -> pa.Table:
     """A table read straight from typed records' attributes (no dict per row); ``extra`` gives
     columns the records do not hold."""
-    extra = extra or {}
-    return from_columns(
-        table,
-        {
-            f["name"]: extra[f["name"]] if f["name"] in extra else [getattr(r, f["name"], None) for r in records]
-            for f in fields(table)
-        },
-    )
+    columns = dict(extra or {})
+    if records:
+        held = [f["name"] for f in fields(table) if f["name"] not in columns and hasattr(records[0], f["name"])]
+        read = operator.attrgetter(*held, *held[:1])  # two names at least, so it always gives a tuple
+        columns.update(zip(held, map(list, zip(*map(read, records), strict=True)), strict=False))
+    return from_columns(table, columns)
 
 
 def empty(table: str) -> pa.Table:
@@ -218,11 +231,11 @@ def problems(tables: Tables) -> list[str]:
     return [v.message for v in violations(tables)]
 
 
-def documents_at_fault(tables: Tables) -> dict[str, str]:
+def blame(tables: Tables, found: list[Violation]) -> dict[str, str]:
     """For each report whose rows break a constraint, the first problem: so one odd report is
     skipped and the others are built."""
     blamed: dict[str, str] = {}
-    for violation in violations(tables):
+    for violation in found:
         data = tables[violation.table]
         if "doc_id" not in data.column_names:
             continue

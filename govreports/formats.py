@@ -236,7 +236,6 @@ def write_sqlite(tables, path: Path, stop=None, batch_rows: int = 50_000) -> Non
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ValueError(f"sqlite: foreign keys do not hold: {problems[:3]}")
-        connection.execute("VACUUM")
     finally:
         connection.close()
 
