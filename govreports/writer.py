@@ -114,7 +114,7 @@ def total_rows(tables: Tables) -> int:
     return sum(data.num_rows for data in tables.values())
 
 
-def write_files(tables: Tables, folder: Path, meta: dict) -> dict[str, Written]:
+def write_files(tables: Tables, folder: Path, meta: dict, meanwhile=None) -> dict[str, Written]:
     """Write every data file of the package into ``folder``; their sizes and digests by relative path."""
     written: dict[str, Written] = {}
 
@@ -134,6 +134,8 @@ def write_files(tables: Tables, folder: Path, meta: dict) -> dict[str, Written]:
         if total_rows(tables) <= formats.XLSX_ROW_LIMIT:
             put(f"{meta['name']}.xlsx", lambda out: out.write(formats.xlsx_bytes(tables, meta)))
         put("datasette-metadata.json", lambda out: out.write(formats.datasette_metadata(meta, meta["name"])))
+        if meanwhile is not None:  # work of the caller's done while the database is still written
+            meanwhile()
         database.wait()
     except BaseException:
         database.stop()  # before the caller removes the folder it writes into
@@ -275,20 +277,22 @@ def validate(descriptor_path: Path, tables: Tables | None = None, checked: bool 
 
 def stage(
     tables: Tables, parent: Path, meta: dict, label: str = "package", checked: bool = False
-) -> tuple[Path, dict[str, Written]]:
-    """Write the package into a new temporary folder under ``parent`` and validate it there."""
+) -> tuple[Path, dict[str, Written], dict[str, bytes]]:
+    """Write the package into a new temporary folder under ``parent`` and validate it there; the
+    generated docs are rendered while the database is written."""
+    docs: dict[str, bytes] = {}
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{label}-", dir=parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        files = write_files(tables, staging, meta)
+        files = write_files(tables, staging, meta, lambda: docs.update(render_docs(tables, meta)))
         documents = tables["documents"].to_pylist()
         (staging / "datapackage.json").write_bytes(descriptor_bytes(files, documents, "", meta))
         validate(staging / "datapackage.json", tables, checked)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return staging, files
+    return staging, files, docs
 
 
 def _replace_file(path: Path, data: bytes) -> None:
@@ -365,7 +369,7 @@ def write_package(
     A kill at any instant leaves the old or the new package, and the next run tidies up."""
     with build_lock(out_dir):
         recover(out_dir)
-        staging, files = stage(tables, out_dir.parent, meta, out_dir.name, checked)
+        staging, files, docs = stage(tables, out_dir.parent, meta, out_dir.name, checked)
         documents = tables["documents"].to_pylist()
         final_descriptor = descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)
         inside = descriptor_path.parent.resolve() == out_dir.resolve()
@@ -373,7 +377,6 @@ def write_package(
             (staging / "datapackage.json").write_bytes(final_descriptor)
         else:
             (staging / "datapackage.json").unlink()
-        docs = render_docs(tables, meta)
         if docs_dir.resolve().parent == out_dir.resolve():
             for name, data in docs.items():
                 (staging / docs_dir.name).mkdir(exist_ok=True)
@@ -396,12 +399,12 @@ def differences(
     tables: Tables, out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict, checked: bool = False
 ) -> list[str]:
     """Rebuild (and validate) in a temporary folder; list the files that differ from those on disk."""
-    staging, files = stage(tables, Path(tempfile.gettempdir()), meta, checked=checked)
+    staging, files, docs = stage(tables, Path(tempfile.gettempdir()), meta, checked=checked)
     shutil.rmtree(staging, ignore_errors=True)
     expected: dict[Path, Written] = {out_dir / relative: digest for relative, digest in files.items()}
     documents = tables["documents"].to_pylist()
     generated = {descriptor_path: descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)}
-    generated.update({docs_dir / name: data for name, data in render_docs(tables, meta).items()})
+    generated.update({docs_dir / name: data for name, data in docs.items()})
     expected.update({path: Written(len(data), hashlib.sha256(data).hexdigest()) for path, data in generated.items()})
     changed = [str(path) for path, digest in sorted(expected.items()) if _on_disk(path) != digest]
     on_disk = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.exists() else set()
