@@ -57,6 +57,8 @@ def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 #: Patterns and word sets of the name rules, built once (they run at every suffix of a report).
 _VERBS_BY_FIRST = _by_first_character(_VERBS_LONGEST)
 _NAME_START_WORDS = ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向")
+#: One character each: the words are tried in turn only when a name starts with one of them.
+_NAME_START_SET = frozenset(_NAME_START_WORDS)
 _GENERIC_OPENERS = lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE
 _CATEGORY_ITEMS = frozenset(lexicon.CATEGORY_ITEMS)
 _PROJECT_SUFFIX_SET = frozenset(_PROJECT_SUFFIXES)
@@ -114,6 +116,7 @@ _REPEAT_TAILS = ("园区", "区块", "项目", "工程")
 #: Whether any cut word, or any event suffix longer than a character, stands in a span at all: when
 #: none does, the word-by-word search for the last one is skipped.
 _CUT_WORD = _words_pattern(lexicon.NAME_CUT_WORDS)
+_INNER_VERB = _words_pattern(lexicon.INNER_VERBS)
 _LONG_EVENT_SUFFIX = _words_pattern([s for s in lexicon.EVENT_SUFFIXES if len(s) > 1])
 _VERB_AT = re.compile(
     rf"(?=[{re.escape(''.join(sorted({v[:1] for v in _VERBS_LONGEST})))}])(?=({_VERB_PATTERN.pattern}))"
@@ -191,10 +194,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         time = lexicon.TIME_PREFIXES.match(name)
         if time and len(name) > time.end() + 1:
             start, changed = start + time.end(), True
-        for word in _NAME_START_WORDS:
+        for word in _NAME_START_WORDS if start < end and text[start] in _NAME_START_SET else ():
             if text.startswith(word, start, end) and end - start > 3 and not text.startswith("在建", start):
                 start, changed = start + 1, True
-    for verb in lexicon.INNER_VERBS:  # "民间资本参与交通": the name (if any) is what follows the verb
+    for verb in lexicon.INNER_VERBS if _INNER_VERB.search(text, start, end) else ():
+        # "民间资本参与交通": the name (if any) is what follows the verb
         pos = text.rfind(verb, start, end)
         if pos > start and end - (pos + len(verb)) >= 2:
             start = pos + len(verb)

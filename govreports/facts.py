@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from . import indicators, lexicon
 from .parts import FigureTime, SentencePart, figure_part, part_at
@@ -197,7 +197,8 @@ def _strip_words(phrase: str) -> str:
             else:
                 break
     phrase = phrase.strip(" ，、：；")
-    phrase = _RANK_END.sub("", phrase) or phrase
+    if "第" in phrase:  # the rank words end in 第: no need to try the pattern at every position
+        phrase = _RANK_END.sub("", phrase) or phrase
     if phrase.count("“") != phrase.count("”"):
         phrase = phrase.strip("“”")
     return phrase
@@ -255,7 +256,7 @@ def indicator_for(
         return paired_item
     lead = _strip_words(before)
     verb = next((v for v in _LIST_VERBS_BY_FIRST.get(lead[:1], ()) if lead.startswith(v)), None)
-    segment = _strip_words(before.rsplit("、", 1)[-1] if "、" in before else before)
+    segment = _strip_words(before.rsplit("、", 1)[-1]) if "、" in before else lead
     if verb and "、" in before and not segment.startswith(verb):
         segment = verb + segment  # "新增A161家、B460家": B is 新增 too
     noun = _noun_after(text, c)
@@ -324,14 +325,21 @@ def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
     """The first category keyword in the indicator, else in the clauses nearest the figure (read
     only as far as needed): of the categories whose keywords a text holds, the first in list order,
     all found in one scan of the text."""
-    any_word, at_each, best = _category_words()
     for haystack in itertools.chain((indicator,), clauses_nearest_first):
-        if not any_word.search(haystack):
-            continue
-        found = min((best[m.group(1)] for m in at_each.finditer(haystack)), default=None)
+        found = _first_category(haystack)
         if found is not None:
             return lexicon.CATEGORIES[found][0]
     return "other"
+
+
+@lru_cache(maxsize=8192)
+def _first_category(haystack: str) -> int | None:
+    """The first category (list position) whose keywords ``haystack`` holds: remembered, since every
+    figure of a sentence reads the same clauses."""
+    any_word, at_each, best = _category_words()
+    if not any_word.search(haystack):
+        return None
+    return min((best[m.group(1)] for m in at_each.finditer(haystack)), default=None)
 
 
 def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> list[str]:
