@@ -79,10 +79,11 @@ def match_code(before: str, unit_base: str | None) -> str | None:
     The variant nearest the number wins, then the longest (人均地区生产总值 over 地区生产总值).
     """
     best: tuple[int, int, str] | None = None
-    pairs, any_variant = _variants_for(unit_base)
+    pairs, any_variant, at_each, held_by = _variants_for(unit_base)
     if not pairs or not any_variant.search(before):
         return None  # no variant printed: nothing to weigh
-    for indicator, variant in pairs:
+    printed = sorted({i for m in at_each.finditer(before) for i in held_by[m[1]]})  # in vocabulary order
+    for indicator, variant in (pairs[i] for i in printed):
         pos = before.rfind(variant)
         if pos < 0 or not _fits_cue(indicator, variant, before[pos + len(variant) :]):
             continue
@@ -97,16 +98,25 @@ def match_code(before: str, unit_base: str | None) -> str | None:
 
 
 @cache
-def _variants_for(unit_base: str | None) -> tuple[tuple[tuple[Indicator, str], ...], re.Pattern]:
-    """The (indicator, variant) pairs whose unit fits ``unit_base``, in vocabulary order, and one
-    pattern that says whether any of them is printed at all."""
+def _variants_for(
+    unit_base: str | None,
+) -> tuple[tuple[tuple[Indicator, str], ...], re.Pattern, re.Pattern, dict[str, tuple[int, ...]]]:
+    """The (indicator, variant) pairs whose unit fits ``unit_base``, in vocabulary order; one pattern
+    that says whether any of them is printed at all; one that finds at each position the longest
+    variant printed there; and for each variant the pairs (by position) whose variant starts it. Every
+    variant printed at a position is a prefix of the longest one there, so one scan of a clause gives
+    the pairs worth weighing, not a look for each variant of the vocabulary."""
     pairs = tuple(
         (indicator, variant)
         for indicator in vocabulary()
         if unit_base in lexicon.INDICATOR_UNIT_CLASSES[indicator.unit_class]
         for variant in indicator.variants
     )
-    return pairs, re.compile("|".join(re.escape(v) for _, v in pairs) or "(?!)")
+    longest = sorted({v for _, v in pairs}, key=len, reverse=True)
+    words = "|".join(re.escape(v) for v in longest)
+    held_by = {w: tuple(i for i, (_, v) in enumerate(pairs) if w.startswith(v)) for w in longest}
+    any_variant = re.compile("|".join(re.escape(v) for _, v in pairs) or "(?!)")
+    return pairs, any_variant, re.compile(f"(?=({words or '(?!)'}))"), held_by
 
 
 def code_for(
