@@ -22,7 +22,7 @@ import cn2an
 from . import lexicon
 from .parts import SentencePart, part_at
 from .quantities import clause_window
-from .records import Entity, Section
+from .records import Entity, Section, record
 from .structure import innermost_section
 from .text import CleanText, last_mark_before
 
@@ -808,7 +808,8 @@ def extract_entities(
         edition = _EDITION.search(name) if m.table == "events" else None
         edition_number = _chinese_number(edition.group(1)) if edition else None
         rows.append(
-            Entity(
+            record(
+                Entity,
                 table=m.table,
                 id=f"{doc_id}-{'P' if m.table == 'projects' else 'E'}{raw_start:06d}",
                 doc_id=doc_id,

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from . import indicators, lexicon
 from .parts import FigureTime, SentencePart, figure_part, part_at
 from .quantities import Candidate, clause_end, clause_start, clause_window
-from .records import Fact, Section
+from .records import Fact, Section, record
 from .structure import innermost_section
 from .text import CleanText
 from .text import last_mark_before as _last_mark_before
@@ -442,7 +442,8 @@ def build_facts(
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
             rows.append(
-                Fact(
+                record(
+                    Fact,
                     table=table,
                     id=f"{doc_id}-F{n_start:06d}",
                     doc_id=doc_id,

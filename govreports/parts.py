@@ -131,7 +131,7 @@ def _count(sentence: str, cues: tuple[str, ...]) -> int:
     """How many cue words a sentence holds (a cue inside a longer one counts too)."""
     if not _any_cue(cues).search(sentence):
         return 0
-    return sum(sentence.count(cue) for cue in cues)
+    return sum(map(sentence.count, cues))
 
 
 def years_named(sentence: str) -> list[int]:

@@ -1,11 +1,13 @@
 """Rows of targets and achievements: table, year, comparator, commitment and the rest."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from govreports.metadata import SourceFile
 from govreports.pipeline import extract_document
+from govreports.records import Entity, Fact, record
 
 
 def rows(text, name="sample"):
@@ -191,3 +193,12 @@ def test_a_range_is_one_row_with_its_upper_end(printed):
     [row] = [r for r in rows(text) if r.value == 4.5]
     assert (row.value_max, row.unit, row.comparator) == (5, "%", "=")
     assert len([r for r in rows(text) if r.value == 5]) == 0
+
+
+def test_record_builds_the_same_frozen_row_as_the_class():
+    for cls in (Fact, Entity):
+        values = {f.name: i for i, f in enumerate(dataclasses.fields(cls))}
+        made = record(cls, **values)
+        assert made == cls(**values) and vars(made) == vars(cls(**values))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.id = "changed"
