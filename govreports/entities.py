@@ -267,8 +267,19 @@ def _without_generic_words(core: str) -> str:
 
 
 def _suffix_of(name: str, suffixes: tuple[str, ...]) -> str | None:
+    """The first of ``suffixes`` the name ends with (closing quotes aside): only those ending in its
+    last character are tried."""
     stripped = name.rstrip("”》")
-    return next((s for s in suffixes if stripped.endswith(s)), None)
+    return next((s for s in _by_last_character(suffixes).get(stripped[-1:], ()) if stripped.endswith(s)), None)
+
+
+@cache
+def _by_last_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words (never empty) grouped by their last character, each group in the order of ``words``."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[-1:], []).append(word)
+    return {last: tuple(group) for last, group in groups.items()}
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
