@@ -139,9 +139,11 @@ def years_named(sentence: str) -> list[int]:
     return list(_years_named(sentence))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _years_named(sentence: str) -> tuple[int, ...]:
-    """``years_named``, remembered: a sentence is asked about by several rules in turn."""
+    """``years_named``, remembered: a sentence is asked about by several rules in turn, first by the
+    section votes over the whole report, then again by the sentence parts (a report has a few
+    hundred sentences, so they must all fit)."""
     return tuple(
         int(m.group(1).translate(_FULL_WIDTH))
         for m in _YEAR.finditer(sentence)
