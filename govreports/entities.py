@@ -132,6 +132,9 @@ _CATEGORY_WORDS = {
     for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
 }
 _ADVERBS_BY_FIRST = _by_first_character(lexicon.NAME_ADVERBS)
+#: The characters a governing verb or a name adverb starts with: a name that starts with none has no
+#: opening verb to look for.
+_OPENING_FIRSTS = frozenset(_VERBS_BY_FIRST) | frozenset(_ADVERBS_BY_FIRST)
 
 
 def _anchored_matches(pattern: re.Pattern, text: str, windows) -> list[re.Match]:
@@ -180,7 +183,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         if opener and opener.end() and end - start - opener.end() >= 2:
             start, changed = start + opener.end(), True
         name = text[start:end]
-        for verb in _opening_verbs(name):
+        for verb in _opening_verbs(name) if name[:1] in _OPENING_FIRSTS else ():
             rest = name[len(verb) :]
             if name.startswith(verb) and len(rest) > 1 and not rest.startswith("性"):
                 start, changed = start + len(verb), True

@@ -12,6 +12,7 @@ import bisect
 import itertools
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -83,15 +84,17 @@ def mark_positions(text: str, marks: str) -> array:
 
 def last_mark_before(text: str, pos: int, marks: str) -> int:
     """``max(text.rfind(m, 0, pos) for m in marks)``: -1 when none stands before ``pos``."""
-    found = mark_positions(text, marks)
-    i = bisect.bisect_left(found, pos)
+    cached = _MARK_INDEX.get(marks)  # ``mark_positions``, its common case inline (asked for every figure)
+    found = cached[1] if cached is not None and cached[0] is text else mark_positions(text, marks)
+    i = bisect_left(found, pos)
     return found[i - 1] if i else -1
 
 
 def first_mark_from(text: str, pos: int, marks: str) -> int:
     """The first position at or after ``pos`` holding one of ``marks``, else ``len(text)``."""
-    found = mark_positions(text, marks)
-    i = bisect.bisect_left(found, pos)
+    cached = _MARK_INDEX.get(marks)
+    found = cached[1] if cached is not None and cached[0] is text else mark_positions(text, marks)
+    i = bisect_left(found, pos)
     return found[i] if i < len(found) else len(text)
 
 
