@@ -128,6 +128,8 @@ def shared_comparator(text: str, members: list[Candidate]) -> dict[int, str]:
     """A comparator printed once after a list of values ("分别增长5%、6.5%左右", "8.5%和9%左右")
     applies to every value of the list."""
     shared: dict[int, str] = {}
+    if len(members) < 2:
+        return shared  # no list: most clauses hold one figure
     trailing: str | None = None
     for earlier, later in reversed(list(itertools.pairwise(members))):
         word = _after_word(text, later)
@@ -228,6 +230,8 @@ def clean_indicator(phrase: str) -> str:
 def _without_figures(text: str, start: int, c: Candidate, members: list[Candidate]) -> str:
     """The clause before a figure with the other figures (and their units) left out: the pieces
     between the figures' spans, not a test of every character against every figure."""
+    if len(members) == 1 and members[0] is c:
+        return text[start : c.token.start]  # the figure alone in its clause (most are)
     end, pos, pieces = c.token.start, start, []
     for a, b in sorted((n.token.start, n.unit_end) for n in members):
         if a >= end:
@@ -255,7 +259,8 @@ def indicator_for(
     if paired_item:
         return paired_item
     lead = _strip_words(before)
-    verb = next((v for v in _LIST_VERBS_BY_FIRST.get(lead[:1], ()) if lead.startswith(v)), None)
+    verbs = _LIST_VERBS_BY_FIRST.get(lead[:1])
+    verb = next((v for v in verbs if lead.startswith(v)), None) if verbs else None
     segment = _strip_words(before.rsplit("、", 1)[-1]) if "、" in before else lead
     if verb and "、" in before and not segment.startswith(verb):
         segment = verb + segment  # "新增A161家、B460家": B is 新增 too

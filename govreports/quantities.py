@@ -28,7 +28,6 @@ _UNIT_KEYS = sorted(set(lexicon.UNITS) | set(lexicon.QUALIFIER_UNITS), key=len, 
 _MULTIPLIER_KEYS = sorted(lexicon.MULTIPLIERS, key=len, reverse=True)
 _QUOTES = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,40}》|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _UNITS_STARTING_WITH_MULTIPLIER = tuple(u for u in lexicon.UNITS if u[:1] in "万亿千")
 #: The unit, multiplier and multiplied-unit keys as single patterns, longest first (one match call
 #: at a position instead of a loop over every key).
@@ -316,7 +315,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
             rank,
         )
 
-    if _LATIN.match(before1 or " ") or _LATIN.match(after1 or " "):
+    if (before1.isascii() and before1.isalpha()) or (after1.isascii() and after1.isalpha()):  # A-Z, a-z
         return verdict(False, "name")
     if (
         (before1 and before1 in "+＋·•")
