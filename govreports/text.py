@@ -345,22 +345,42 @@ def find_duplicate_passages(text: str, min_length: int = lexicon.MIN_DUPLICATE_P
     """(first copy start, second copy start, length) for each run printed twice.
 
     A run of ``min_length`` or more characters that appears again later is a duplicate, taken at
-    its full (maximal) length: the characters a misprint repeats are exactly the shared run.
+    its full (maximal) length: the characters a misprint repeats are exactly the shared run. The
+    text is read from the start, a duplicate's second copy skipped; only the positions whose run
+    may be printed elsewhere are visited (a run printed once is never the first copy of another).
     """
     first_seen: dict[str, int] = {}
     remember = first_seen.setdefault  # the first position of a run, unless one is known already
     found = []
-    i, last = 0, len(text) - min_length
-    while i <= last:
+    pos = 0  # where the reading stands: after the second copy of the last duplicate
+    for i in _repeated_positions(text, min_length):
+        if i < pos:
+            continue
         gram = text[i : i + min_length]
         j = remember(gram, i)
         if j + min_length <= i and gram.strip():
             length = _common_length(text, j, i, min_length, min(len(text) - i, i - j))
             found.append((j, i, length))
-            i += length
-            continue
-        i += 1
+            pos = i + length
     return found
+
+
+def _repeated_positions(text: str, length: int) -> list[int]:
+    """The positions whose run of ``length`` characters may be printed elsewhere too, in order: those
+    whose rolling hash another position shares (a superset: equal hashes, not yet equal runs), found
+    by numpy rather than by a dict entry for each position of the text."""
+    count = len(text) - length + 1
+    if count <= 0:
+        return []
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(numpy.uint64)
+    hashes = numpy.zeros(count, dtype=numpy.uint64)
+    base = numpy.uint64(1_000_003)
+    for k in range(length):  # the hash of each run, modulo 2**64
+        hashes *= base
+        hashes += codes[k : k + count]
+    ordered = numpy.sort(hashes)
+    shared = ordered[1:][ordered[1:] == ordered[:-1]]
+    return numpy.flatnonzero(numpy.isin(hashes, shared)).tolist()
 
 
 def _common_length(text: str, j: int, i: int, length: int, limit: int) -> int:
