@@ -47,6 +47,7 @@ _RANGE_JOINT = re.compile(rf"\s*(%|％)?\s*[{lexicon.RANGE_JOINERS}]\s*")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _MONTH_RANGE = re.compile(r"\s*[-—至]\s*[0-9]+\s*月")
 _COMPARATOR_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)")
+_SIGNS = frozenset(lexicon.MINUS_SIGNS) | {"负"}
 _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _COUNTING_VERBS = tuple(lexicon.COUNT_VERBS) + tuple(lexicon.CHANGE_VERBS)
 _COUNTING_VERB = re.compile("|".join(re.escape(v) for v in _COUNTING_VERBS))
@@ -102,10 +103,12 @@ def parse_number(text: str) -> float | None:
 def number_tokens(text: str) -> list[NumberToken]:
     tokens = []
     for match in _ARABIC.finditer(text):
-        value = parse_number(match.group())
+        printed, start = match.group(), match.start()
+        value = parse_number(printed)
         if value is not None and math.isfinite(value):
-            sign = -1 if _negative(text, match.start()) else 1
-            tokens.append(NumberToken(match.group(), match.start(), match.end(), sign * value, False))
+            # a sign is read only where one stands before the number (most have none)
+            sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
+            tokens.append(NumberToken(printed, start, match.end(), sign * value, False))
     for match in _CHINESE.finditer(text):
         run, start = match.group(), match.start()
         # 百/千 open a numeral only after 数/近 (数百, 近千) or before a multiplier or unit (千亿元);

@@ -221,7 +221,11 @@ def innermost_section(sections: list, raw_index: int):
     are in text order (as built); no section before a top-level one can hold an index at or after
     its start. The answer is the same between two consecutive section starts or ends, so it is found
     once for each such piece of the text and then looked up by bisection."""
-    bounds, answers = _innermost_table(sections)
+    cached = _INNERMOST.get(id(sections))  # ``_innermost_table``'s common case inline (asked for every row)
+    if cached is not None and cached[0] is sections and cached[1] == len(sections):
+        bounds, answers = cached[2], cached[3]
+    else:
+        bounds, answers = _innermost_table(sections)
     i = bisect.bisect_right(bounds, raw_index) - 1
     return answers[i] if i >= 0 else None
 
