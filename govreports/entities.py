@@ -132,6 +132,8 @@ _CATEGORY_WORDS = {
     for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
 }
 _ADVERBS_BY_FIRST = _by_first_character(lexicon.NAME_ADVERBS)
+#: Each status with one pattern for its verbs (a status is asked of every name's clause).
+_STATUS_VERBS = [(status, _words_pattern(verbs)) for status, verbs in lexicon.PROJECT_STATUS_VERBS]
 #: The characters a governing verb or a name adverb starts with: a name that starts with none has no
 #: opening verb to look for.
 _OPENING_FIRSTS = frozenset(_VERBS_BY_FIRST) | frozenset(_ADVERBS_BY_FIRST)
@@ -387,8 +389,8 @@ def find_lists(text: str) -> list[Mention]:
 
 def _status_in(words: str) -> str | None:
     words = _QUOTED.sub("", words)  # verbs inside a quoted award name do not count
-    for status, verbs in lexicon.PROJECT_STATUS_VERBS:
-        if any(v in words for v in verbs):
+    for status, verbs in _STATUS_VERBS:
+        if verbs.search(words):
             return status
     return None
 
