@@ -210,9 +210,13 @@ class Stopped(Exception):
     """The build stopped while the database was being written."""
 
 
-def write_sqlite(tables, path: Path, stop=None, batch_rows: int = 50_000) -> None:
-    """Every table with its types, primary key and foreign keys declared, inserted in key order a
-    batch at a time (so memory stays flat), the keys checked once all rows are in."""
+#: The largest tables, written into a second database file by a process of their own and copied in.
+SQLITE_SPLIT = ("targets", "achievements")
+
+
+def write_sqlite(tables, path: Path, stop=None, only=TABLES, batch_rows: int = 50_000) -> None:
+    """Every table with its types, primary key and foreign keys declared; the rows of the tables
+    ``only`` names inserted in key order a batch at a time (so memory stays flat)."""
     path.unlink(missing_ok=True)
     connection = sqlite3.connect(path)
     try:
@@ -223,7 +227,7 @@ def write_sqlite(tables, path: Path, stop=None, batch_rows: int = 50_000) -> Non
         connection.execute("PRAGMA ignore_check_constraints = ON")
         for table in TABLES:  # keys are checked once all rows are in (a child may sort before its parent)
             connection.execute(_create_statement(table))
-        for table in TABLES:
+        for table in only:
             fields = table_schema(table)["fields"]
             names = ", ".join(f'"{f["name"]}"' for f in fields)
             marks = ", ".join("?" for _ in fields)
@@ -233,11 +237,29 @@ def write_sqlite(tables, path: Path, stop=None, batch_rows: int = 50_000) -> Non
                 values = [_sql_column(batch[f["name"]], f["type"]) for f in fields]
                 connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', zip(*values, strict=True))
         connection.commit()
+    finally:
+        connection.close()
+
+
+def merge_sqlite(path: Path, part: Path, tables=SQLITE_SPLIT) -> None:
+    """Copy ``tables`` from the database ``part`` (same schema) into ``path``, SQLite to SQLite with
+    no Python per row, then check the foreign keys of the whole; ``part`` is removed."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA ignore_check_constraints = ON")
+        connection.execute("ATTACH DATABASE ? AS part", (str(part),))
+        for table in tables:
+            connection.execute(f'INSERT INTO main."{table}" SELECT * FROM part."{table}"')
+        connection.commit()
+        connection.execute("DETACH DATABASE part")
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ValueError(f"sqlite: foreign keys do not hold: {problems[:3]}")
     finally:
         connection.close()
+    part.unlink()
 
 
 def datasette_metadata(meta: dict, database: str) -> bytes:

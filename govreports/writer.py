@@ -126,7 +126,12 @@ def write_files(tables: Tables, folder: Path, meta: dict, meanwhile=None) -> dic
             written[relative] = out.close()
 
     sqlite_name = f"{meta['name']}.sqlite"
-    database = _Background(formats.write_sqlite, tables, folder / sqlite_name)
+    part = folder / f".{sqlite_name}.part"
+    rest = tuple(t for t in TABLES if t not in formats.SQLITE_SPLIT)
+    # Two processes share the inserts (binding a million rows holds the interpreter), and the part
+    # is copied in SQLite to SQLite when both are done.
+    database = _Background(formats.write_sqlite, tables, folder / sqlite_name, None, rest)
+    largest = _Background(formats.write_sqlite, tables, part, None, formats.SQLITE_SPLIT)
     try:
         for table in TABLES:
             put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
@@ -137,8 +142,11 @@ def write_files(tables: Tables, folder: Path, meta: dict, meanwhile=None) -> dic
         if meanwhile is not None:  # work of the caller's done while the database is still written
             meanwhile()
         database.wait()
+        largest.wait()
+        formats.merge_sqlite(folder / sqlite_name, part)
     except BaseException:
         database.stop()  # before the caller removes the folder it writes into
+        largest.stop()
         raise
     written[sqlite_name] = file_digest(folder / sqlite_name)
     return written
