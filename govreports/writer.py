@@ -253,17 +253,11 @@ def relative_prefix(out_dir: Path, descriptor_path: Path) -> str:
     return "" if rel == "." else rel.replace(os.sep, "/") + "/"
 
 
-#: frictionless reads this many rows of each table: enough to prove the descriptor, dialect and
-#: schemas describe the files. Every row is checked by ``columnar.problems`` (the same constraints,
-#: vectorised), and the test suite runs frictionless over every row of the published package.
-FRICTIONLESS_ROWS = 1000
-
-
 def validate(descriptor_path: Path, tables: Tables | None = None, checked: bool = False) -> None:
-    """With ``tables``: every row by ``columnar.problems`` (unless ``checked``, when the caller has
-    just run that check on these very tables), then frictionless over the descriptor and the first
-    rows. Without: frictionless over every row, foreign keys included (the tests)."""
-    from frictionless import Checklist, Package, system
+    """With ``tables`` (a build): every row by ``columnar.problems`` (unless ``checked``, when the
+    caller has just run that check on these very tables), then frictionless reads and validates the
+    descriptor. Without (the tests): frictionless over every row of every file, foreign keys included."""
+    from frictionless import FrictionlessException, Package, system
 
     if tables is not None and not checked:
         problems = columnar.problems(tables)
@@ -271,12 +265,13 @@ def validate(descriptor_path: Path, tables: Tables | None = None, checked: bool 
             more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
             raise ValidationError("; ".join(problems[:5]) + more)
     with system.use_context(trusted=True):
-        limit = {} if tables is None else {"limit_rows": FRICTIONLESS_ROWS}
-        package = Package(str(descriptor_path))
-        if tables is not None:  # foreign keys were checked over every row above
-            for resource in package.resources:
-                resource.schema.foreign_keys = []
-        report = package.validate(checklist=Checklist(), **limit)
+        try:
+            package = Package(str(descriptor_path))  # raises on a descriptor that is not valid
+        except FrictionlessException as exc:
+            raise ValidationError(f"datapackage.json: {exc}") from exc
+        if tables is not None:
+            return
+        report = package.validate()
     if not report.valid:
         errors = [f"{task.name}: {error.type}: {error.message}" for task in report.tasks for error in task.errors]
         errors += [f"package: {error.type}: {error.message}" for error in report.errors]

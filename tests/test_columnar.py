@@ -2,6 +2,7 @@
 rejects, one broken row per constraint kind; and typed columns refuse values of the wrong type."""
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,12 @@ def test_a_field_with_a_carriage_return_quotes_its_whole_row(tables):
     first = broken["quality_flags"].slice(0, 1).to_pylist()[0]
     assert row.startswith(f'"{first["id"]}",') and ',"甲\r乙",' in row
     assert row.endswith(f',"{first["char_start"]}","{first["char_end"]}"\n')
+
+
+def test_a_build_refuses_a_descriptor_frictionless_finds_invalid(tables, tmp_path):
+    descriptor = _csv_package(tables, tmp_path)
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    package["resources"][2]["schema"]["primaryKey"] = ["no_such_column"]
+    descriptor.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(writer.ValidationError, match=r"datapackage\.json: .*primary key"):
+        writer.validate(descriptor, tables, checked=True)
