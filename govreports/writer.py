@@ -283,19 +283,19 @@ def stage(
 ) -> tuple[Path, dict[str, Written], dict[str, bytes]]:
     """Write the package into a new temporary folder under ``parent`` and validate it there; the
     generated docs are rendered while the database is written."""
-    docs: dict[str, bytes] = {}
+    pages: dict[str, bytes] = {}
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{label}-", dir=parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        files = write_files(tables, staging, meta, lambda: docs.update(render_docs(tables, meta)))
+        files = write_files(tables, staging, meta, lambda: pages.update(render_docs(tables, meta)))
         documents = tables["documents"].to_pylist()
         (staging / "datapackage.json").write_bytes(descriptor_bytes(files, documents, "", meta))
         validate(staging / "datapackage.json", tables, checked)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return staging, files, docs
+    return staging, files, pages
 
 
 def _replace_file(path: Path, data: bytes) -> None:
@@ -372,7 +372,7 @@ def write_package(
     A kill at any instant leaves the old or the new package, and the next run tidies up."""
     with build_lock(out_dir):
         recover(out_dir)
-        staging, files, docs = stage(tables, out_dir.parent, meta, out_dir.name, checked)
+        staging, files, pages = stage(tables, out_dir.parent, meta, out_dir.name, checked)
         documents = tables["documents"].to_pylist()
         final_descriptor = descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)
         inside = descriptor_path.parent.resolve() == out_dir.resolve()
@@ -381,10 +381,10 @@ def write_package(
         else:
             (staging / "datapackage.json").unlink()
         if docs_dir.resolve().parent == out_dir.resolve():
-            for name, data in docs.items():
+            for name, data in pages.items():
                 (staging / docs_dir.name).mkdir(exist_ok=True)
                 (staging / docs_dir.name / name).write_bytes(data)
-            docs = {}
+            pages = {}
         backup = out_dir.with_name(f".{out_dir.name}.previous")
         if out_dir.exists():
             for name in foreign_files(out_dir):  # --force: the user's own files stay with the package
@@ -393,7 +393,7 @@ def write_package(
         staging.rename(out_dir)
         if not inside:
             _replace_file(descriptor_path, final_descriptor)
-        for name, data in docs.items():
+        for name, data in pages.items():
             _replace_file(docs_dir / name, data)
         shutil.rmtree(backup, ignore_errors=True)
 
@@ -402,12 +402,12 @@ def differences(
     tables: Tables, out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict, checked: bool = False
 ) -> list[str]:
     """Rebuild (and validate) in a temporary folder; list the files that differ from those on disk."""
-    staging, files, docs = stage(tables, Path(tempfile.gettempdir()), meta, checked=checked)
+    staging, files, pages = stage(tables, Path(tempfile.gettempdir()), meta, checked=checked)
     shutil.rmtree(staging, ignore_errors=True)
     expected: dict[Path, Written] = {out_dir / relative: digest for relative, digest in files.items()}
     documents = tables["documents"].to_pylist()
     generated = {descriptor_path: descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)}
-    generated.update({docs_dir / name: data for name, data in docs.items()})
+    generated.update({docs_dir / name: data for name, data in pages.items()})
     expected.update({path: Written(len(data), hashlib.sha256(data).hexdigest()) for path, data in generated.items()})
     changed = [str(path) for path, digest in sorted(expected.items()) if _on_disk(path) != digest]
     on_disk = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.exists() else set()

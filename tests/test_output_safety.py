@@ -227,14 +227,19 @@ def test_check_names_a_damaged_parquet_file_in_one_line(published, damage):
     assert snapshot(out) == damaged  # --check writes nothing
 
 
-def test_ctrl_c_while_the_package_is_written_exits_130_and_leaves_the_old_package(published):
-    raw, out, before = published
-    process = subprocess.Popen(
+def start_build(raw: Path, out: Path) -> subprocess.Popen:
+    """build.py as a user starts it, to be interrupted."""
+    return subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_ctrl_c_while_the_package_is_written_exits_130_and_leaves_the_old_package(published):
+    raw, out, before = published
+    process = start_build(raw, out)
     deadline = time.monotonic() + 120
     while not list(out.parent.glob(".build-*")) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
@@ -248,12 +253,7 @@ def test_ctrl_c_while_the_package_is_written_exits_130_and_leaves_the_old_packag
 
 def test_ctrl_c_right_after_the_start_exits_130_in_one_line(published):
     raw, out, before = published
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = start_build(raw, out)
     time.sleep(0.15)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
