@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 import pyarrow as pa
@@ -42,6 +43,7 @@ def fields(table: str) -> list[dict]:
     return table_schema(table)["fields"]
 
 
+@cache
 def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(f["name"], MEMORY_TYPES[f["type"]]) for f in fields(table)])
 
@@ -60,6 +62,8 @@ def _array(table: str, field: dict, values: list) -> pa.Array:
     """A typed column; Arrow infers the values' type in one pass and a type the schema does not
     allow is refused (asked for int64 outright, Arrow would turn 3.5 into 3 and True into 1)."""
     kind = field["type"]
+    if values.count(None) == len(values):  # most columns of a small report: no inference, no cast
+        return pa.nulls(len(values), MEMORY_TYPES[kind])
     try:
         inferred = pa.array(values)
     except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
@@ -69,12 +73,18 @@ def _array(table: str, field: dict, values: list) -> pa.Array:
         misfit = (v for v in values if v is not None and (not isinstance(v, allowed) or isinstance(v, bool) != boolean))
         wrong = next(misfit, values[0])
         raise RowTypeError(f"{table}.{field['name']} is {type(wrong).__name__} {wrong!r}, not {kind}")
-    return inferred if inferred.type == MEMORY_TYPES[kind] else inferred.cast(MEMORY_TYPES[kind])
+    if inferred.type == MEMORY_TYPES[kind]:
+        return inferred
+    if inferred.type == pa.null():
+        return pa.nulls(len(values), MEMORY_TYPES[kind])
+    return pa.array(values, type=MEMORY_TYPES[kind])  # the integers of a number column, as floats
 
 
 def from_columns(table: str, columns: dict[str, list]) -> pa.Table:
     """A table from one list per column (a column not given is all null)."""
     length = max((len(v) for v in columns.values()), default=0)
+    if not length:
+        return empty(table)
     arrays = [_array(table, f, columns.get(f["name"], [None] * length)) for f in fields(table)]
     return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
 
@@ -101,6 +111,7 @@ def from_records(table: str, records: list, extra: dict[str, list] | None = None
     return from_columns(table, columns)
 
 
+@cache
 def empty(table: str) -> pa.Table:
     return arrow_schema(table).empty_table()
 
