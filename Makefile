@@ -54,7 +54,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 test: lint tools scores
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadgroup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

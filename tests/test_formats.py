@@ -13,6 +13,9 @@ import govreports
 from govreports.package import project_metadata
 from govreports.tables import TABLES, table_schema
 
+# Reads the committed data/, which a README snippet rebuilds: one worker runs all such tests in turn.
+pytestmark = pytest.mark.xdist_group("repository-data")
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 NAME = project_metadata()["name"]

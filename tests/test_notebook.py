@@ -3,7 +3,11 @@
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
+
+# Reads the committed data/, which a README snippet rebuilds: one worker runs all such tests in turn.
+pytestmark = pytest.mark.xdist_group("repository-data")
 
 ROOT = Path(__file__).resolve().parent.parent
 

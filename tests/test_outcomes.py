@@ -106,6 +106,7 @@ def test_the_panel_has_one_row_per_region_year_and_indicator(built):
     )
 
 
+@pytest.mark.xdist_group("repository-data")  # reads the committed data/
 def test_our_two_reports_share_no_year_so_no_target_has_an_outcome():
     import csv
 

@@ -108,6 +108,7 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     assert tree(tmp_path / "again") == tree(built)
 
 
+@pytest.mark.xdist_group("repository-data")  # reads the committed data/
 def test_committed_data_is_current():
     assert build.main(["--check"]) == 0
 
@@ -233,6 +234,7 @@ def test_a_report_with_no_registry_entry_builds(tmp_path):
     assert len(read_csv(tmp_path / "out" / "csv" / "targets.csv")) > 50
 
 
+@pytest.mark.xdist_group("repository-data")  # reads the committed data/
 def test_readme_counts_and_sample_rows_match_the_data():
     import re
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# One snippet rebuilds the committed data/ (make data): one worker runs every test that reads it, in turn.
+pytestmark = pytest.mark.xdist_group("repository-data")
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = [
