@@ -752,28 +752,23 @@ def _same_entity(name: str, earlier: str) -> bool:
 
 class _SeenNames:
     """The names already given a row, asked whether a new name repeats one (``_same_entity``) without
-    comparing it with every one: a name held in an earlier one is looked for only in the earlier
-    names that share its first two characters."""
+    comparing it with every one: the names are kept in one string, each closed by a line end (a key
+    holds no white space), so a name held in an earlier one is found by one substring search."""
 
     def __init__(self) -> None:
-        self.names: list[str] = []
+        self.lines = ""
         self.exact: set[str] = set()
-        self.by_pair: dict[str, list[str]] = {}
 
     def repeats(self, name: str) -> bool:
-        if not self.names:
+        if not self.lines:
             return False
-        if len(name) < 2:
-            return any(_same_entity(name, earlier) for earlier in self.names)
-        if any(name in earlier for earlier in self.by_pair.get(name[:2], ())):
+        if name in self.lines:
             return True
         return any(name.endswith(tail) and name[: -len(tail)] in self.exact for tail in _REPEAT_TAILS)
 
     def add(self, name: str) -> None:
-        self.names.append(name)
+        self.lines += name + "\n"
         self.exact.add(name)
-        for pair in {name[i : i + 2] for i in range(len(name) - 1)}:
-            self.by_pair.setdefault(pair, []).append(name)
 
 
 def extract_entities(
@@ -811,7 +806,9 @@ def extract_entities(
         part_name = part.part if part else "plan"
         # a row at its first mention in each part: what the review says was done and what the plan
         # says will be done are both the record of a project a user follows
-        earlier_names = seen.setdefault((m.table, part_name), _SeenNames())
+        earlier_names = seen.get((m.table, part_name))
+        if earlier_names is None:
+            earlier_names = seen[m.table, part_name] = _SeenNames()
         if earlier_names.repeats(name_key):
             continue
         earlier_names.add(name_key)
