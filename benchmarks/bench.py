@@ -152,6 +152,26 @@ def instrument() -> dict[str, float]:
     return spent
 
 
+def reference_seconds() -> float:
+    """A fixed pure-Python workload (10**7 additions in a loop), best of three: the same machine kind
+    runs at different speeds from day to day, and this says how fast it ran when the table was made."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    model = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "unknown CPU")
+    return f"machine: {model}, {os.cpu_count()} cores; reference loop {reference_seconds():.2f} s"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[10, 100, 1000])
@@ -161,10 +181,12 @@ def main() -> None:
     parser.add_argument("--own", action="store_true", help="instead: our two reports against the bare import")
     args = parser.parse_args()
     if args.own:
+        print(machine(), flush=True)
         own_ratio()
         return
     spent = instrument() if args.stages else None
     jobs = 1 if args.stages else args.jobs
+    print(machine(), flush=True)
     print(f"| reports | characters | jobs | wall s | reports/s | chars/s | peak MB |{' stages |' if spent else ''}")
     print(f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: |{' --- |' if spent else ''}")
     runs = [("1 of " + f"{mb:g} MB", mb) for mb in args.single] if args.single else [(str(n), n) for n in args.sizes]

@@ -280,7 +280,6 @@ def without_documents(tables: Tables, doc_ids: list[str]) -> Tables:
 #: Floats Arrow prints exactly as Python's repr does (checked over a million random values); the
 #: rest (huge, tiny, or integral beyond 2**53) are printed by Python.
 _ARROW_FLOAT_RANGE = (1e-4, 1e9)
-_NEEDS_QUOTES = '[",\n]'
 #: Rows printed at a time: the temporary columns of a slice stay a few megabytes.
 CSV_SLICE_ROWS = 20_000
 
@@ -324,6 +323,13 @@ def _quoted(text: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
 
 
+def _minimally_quoted(text: pa.Array) -> pa.Array:
+    """Quoted where a cell holds a quote, a comma or a line end; a column that never does (ids,
+    codes, enums: most of them) is not copied."""
+    needs = pc.or_(pc.or_(pc.match_substring(text, '"'), pc.match_substring(text, ",")), pc.match_substring(text, "\n"))
+    return pc.if_else(needs, _quoted(text), text) if pc.any(needs).as_py() else text
+
+
 def csv_lines(table: str, data: pa.Table) -> Iterator[pa.Array]:
     """The CSV body as string arrays of whole lines (each ending in a newline), a slice of rows at a time.
 
@@ -332,15 +338,14 @@ def csv_lines(table: str, data: pa.Table) -> Iterator[pa.Array]:
     kinds = {f["name"]: f["type"] for f in fields(table)}
     for start in range(0, data.num_rows, CSV_SLICE_ROWS):
         batch = data.slice(start, CSV_SLICE_ROWS).combine_chunks()
-        texts = [_cell_text(batch[name].combine_chunks(), kinds[name]) for name in batch.schema.names]
-        cells = [
-            pc.if_else(pc.match_substring_regex(t, _NEEDS_QUOTES), _quoted(t), t)
-            if kinds[name] in ("string", "date")
-            else t
-            for name, t in zip(batch.schema.names, texts, strict=True)
-        ]
-        line = pc.binary_join_element_wise(*cells, ",")
         names = batch.schema.names
+        texts = [_cell_text(batch[name].combine_chunks(), kinds[name]) for name in names]
+        cells = [
+            _minimally_quoted(t) if kinds[name] in ("string", "date") else t
+            for name, t in zip(names, texts, strict=True)
+        ]
+        # the line end joins the last cell only, not a second copy of every line
+        line = pc.binary_join_element_wise(*cells[:-1], pc.binary_join_element_wise(cells[-1], "\n", ""), ",")
         carriage = [
             pc.match_substring(t, "\r") for name, t in zip(names, texts, strict=True) if kinds[name] == "string"
         ]
@@ -349,8 +354,12 @@ def csv_lines(table: str, data: pa.Table) -> Iterator[pa.Array]:
             for more in carriage[1:]:
                 has_cr = pc.or_(has_cr, more)
             if pc.any(has_cr).as_py():
-                line = pc.if_else(has_cr, pc.binary_join_element_wise(*[_quoted(t) for t in texts], ","), line)
-        yield pc.binary_join_element_wise(line, "\n", "")
+                quoted = [_quoted(t) for t in texts]
+                every = pc.binary_join_element_wise(
+                    *quoted[:-1], pc.binary_join_element_wise(quoted[-1], "\n", ""), ","
+                )
+                line = pc.if_else(has_cr, every, line)
+        yield line
 
 
 def string_array_bytes(array: pa.Array) -> bytes:
