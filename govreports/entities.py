@@ -535,9 +535,18 @@ def find_shared_suffix_lists(text: str) -> list[Mention]:
 
 @cache
 def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
-    """One pattern for all suffixes (longest first), matched at every position in a single pass."""
-    first = re.escape("".join(sorted({s[:1] for s in suffixes})))  # lets the engine pass other characters fast
-    return re.compile(rf"(?=[{first}])" + r"(?=((?:" + "|".join(re.escape(s) for s in suffixes) + r")”?))")
+    """One pattern for all suffixes (longest first), matched at every position in a single pass.
+
+    A match takes only the suffix's first character, so the engine runs fast to the next such
+    character and every position after it is still tried; the suffix itself is read by a lookahead
+    from that character (inside a lookbehind over it). The suffixes are grouped by first character,
+    each group in the order given, so one test of that character leaves only its group to try."""
+    first = re.escape("".join(sorted({s[:1] for s in suffixes})))
+    groups = "|".join(
+        re.escape(character) + "(?:" + "|".join(re.escape(s[1:]) for s in group) + ")"
+        for character, group in _by_first_character(suffixes).items()
+    )
+    return re.compile(rf"[{first}](?<=(?=((?:{groups})”?)).)")
 
 
 @dataclass(slots=True)
