@@ -54,6 +54,20 @@ def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {first: tuple(group) for first, group in groups.items()}
 
 
+def _starts_pattern(words: tuple[str, ...], after: str = "") -> re.Pattern:
+    """Every position where one of ``words`` starts, in one scan: group 1 is the first of ``words``
+    there (then ``after``). A match takes only the word's first character, so the engine runs fast to
+    the next such character and every position after it is still tried; the word is read by a
+    lookahead from that character (inside a lookbehind over it). The words are grouped by first
+    character, each group in the order given, so one test of that character leaves only its group."""
+    firsts = re.escape("".join(sorted({w[:1] for w in words})))
+    groups = "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
+        for first, group in _by_first_character(words).items()
+    )
+    return re.compile(rf"[{firsts}](?<=(?=((?:{groups}){after})).)")
+
+
 #: Patterns and word sets of the name rules, built once (they run at every suffix of a report).
 _VERBS_BY_FIRST = _by_first_character(_VERBS_LONGEST)
 _NAME_START_WORDS = ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向")
@@ -68,14 +82,15 @@ _GENERIC_WORDS_LONGEST = tuple(sorted(lexicon.GENERIC_WORDS, key=len, reverse=Tr
 #: At each position the longest generic word starting there; every other word starting there is one
 #: of its prefixes, so ``_GENERIC_PREFIXES`` (the list positions of a word's prefixes that are words)
 #: gives all the words held.
-_GENERIC_FIRSTS = re.escape("".join(sorted({w[:1] for w in _GENERIC_WORDS_LONGEST})))
-_GENERIC_WORD_AT = re.compile(f"(?=[{_GENERIC_FIRSTS}])(?=({_words_pattern(_GENERIC_WORDS_LONGEST).pattern}))")
+_GENERIC_WORD_AT = _starts_pattern(_GENERIC_WORDS_LONGEST)
 _GENERIC_PREFIXES = {
     word: tuple(i for i, other in enumerate(_GENERIC_WORDS_LONGEST) if word.startswith(other))
     for word in _GENERIC_WORDS_LONGEST
 }
 _COUNT_OF_A_KIND = re.compile(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]")
 _COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)")
+#: Quotes and brackets: a name without any needs no count of its opening and closing ones.
+_PAIRED_MARK = re.compile(r"[“”（）()《》]")
 _CORE_MARKS = re.compile(r"[“”《》、·\s0-9]")
 _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千两.]+[万亿]?[个项座条家所套处批]")
 _JOINERS = re.compile(r"[和与及]")
@@ -118,9 +133,7 @@ _REPEAT_TAILS = ("园区", "区块", "项目", "工程")
 _CUT_WORD = _words_pattern(lexicon.NAME_CUT_WORDS)
 _INNER_VERB = _words_pattern(lexicon.INNER_VERBS)
 _LONG_EVENT_SUFFIX = _words_pattern([s for s in lexicon.EVENT_SUFFIXES if len(s) > 1])
-_VERB_AT = re.compile(
-    rf"(?=[{re.escape(''.join(sorted({v[:1] for v in _VERBS_LONGEST})))}])(?=({_VERB_PATTERN.pattern}))"
-)
+_VERB_AT = _starts_pattern(_VERBS_LONGEST)
 _LONGEST_VERB = max(map(len, _VERBS_LONGEST))
 _HEAD_WORDS = {
     "events": _words_pattern(lexicon.EVENT_LIST_HEADS),
@@ -236,7 +249,7 @@ def _is_generic(name: str, suffix: str) -> bool:
         return True  # "四线", "三馆": the parts of a numbered slogan
     if _COUNT_INSIDE.search(name) or "等" in name:
         return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
-    if (
+    if _PAIRED_MARK.search(name) and (
         name.count("“") != name.count("”")
         or name.count("（") != name.count("）")
         or name.count("(") != name.count(")")
@@ -262,6 +275,8 @@ def _without_generic_words(core: str) -> str:
     """``core`` with each generic word removed in turn, longest first (a removal can join the
     pieces of another word). Only the words the current text holds are removed: a word it lacks
     would change nothing, so the next one held is found with one scan instead of a try per word."""
+    if not _GENERIC_WORD_AT.search(core):
+        return core  # the common case: no generic word at all
     done = -1
     while True:
         held = [i for m in _GENERIC_WORD_AT.finditer(core) for i in _GENERIC_PREFIXES[m.group(1)] if i > done]
@@ -535,18 +550,8 @@ def find_shared_suffix_lists(text: str) -> list[Mention]:
 
 @cache
 def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
-    """One pattern for all suffixes (longest first), matched at every position in a single pass.
-
-    A match takes only the suffix's first character, so the engine runs fast to the next such
-    character and every position after it is still tried; the suffix itself is read by a lookahead
-    from that character (inside a lookbehind over it). The suffixes are grouped by first character,
-    each group in the order given, so one test of that character leaves only its group to try."""
-    first = re.escape("".join(sorted({s[:1] for s in suffixes})))
-    groups = "|".join(
-        re.escape(character) + "(?:" + "|".join(re.escape(s[1:]) for s in group) + ")"
-        for character, group in _by_first_character(suffixes).items()
-    )
-    return re.compile(rf"[{first}](?<=(?=((?:{groups})”?)).)")
+    """One pattern for all suffixes (longest first, a closing quote kept), matched at every position."""
+    return _starts_pattern(suffixes, "”?")
 
 
 @dataclass(slots=True)
