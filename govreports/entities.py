@@ -554,52 +554,40 @@ def _suffix_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
     return _starts_pattern(suffixes, "”?")
 
 
-@dataclass(slots=True)
-class SuffixMatch:
-    start: int
-    end: int
-    text: str
-
-    def group(self) -> str:
-        return self.text
-
-
-def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[SuffixMatch]:
-    """Suffix occurrences, dropping one that a longer overlapping suffix extends ("高中|学校" not "高|中学").
+def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Suffix occurrences (start, end, the suffix with its closing quote), dropping one that a longer
+    overlapping suffix extends ("高中|学校" not "高|中学").
 
     One scan of the text; an occurrence is only compared with the few that start inside it."""
-    found = [
-        SuffixMatch(m.start(), m.start() + len(m.group(1)), m.group(1))
-        for m in _suffix_pattern(suffixes).finditer(text)
-    ]
+    found = [(m.start(), m.end(1), m.group(1)) for m in _suffix_pattern(suffixes).finditer(text)]
     kept = []
-    for i, m in enumerate(found):
+    for i, (start, end, suffix) in enumerate(found):
         extended = False
         for j in range(i + 1, len(found)):
-            o = found[j]
-            if o.start >= m.end:
+            other_start, other_end, _ = found[j]
+            if other_start >= end:
                 break
-            if m.start < o.start < m.end < o.end:
+            if start < other_start < end < other_end:
                 extended = True
                 break
         if not extended:
-            kept.append(m)
+            kept.append((start, end, suffix))
     return kept
 
 
 def _honour_only(text: str, end: int) -> bool:
-    """A name whose clause only says it was selected for an honour ("杭州大厦分别入选首批…")."""
-    clause = _CLAUSE_SPLIT.split(text[end : end + 40])[0]
-    return bool(_HONOUR.match(clause))
+    """A name whose clause only says it was selected for an honour ("杭州大厦分别入选首批…"): the
+    honour words hold no clause mark, so they are matched in the text from ``end`` on."""
+    return bool(_HONOUR.match(text, end))
 
 
 def find_suffixed_names(text: str) -> list[Mention]:
     """Single names ending in a project or event suffix, cut at the verb or clause before them."""
     mentions = []
     for table, suffixes in (("events", _EVENT_SUFFIXES), ("projects", _PROJECT_SUFFIXES)):
-        for match in _suffix_matches(text, suffixes):
-            end = match.end
-            suffix = match.group().rstrip("”")
+        projects = table == "projects"
+        for suffix_start, end, found in _suffix_matches(text, suffixes):
+            suffix = found.rstrip("”")
             if len(suffix) == 1 and text[end : end + 1] in lexicon.ONE_CHAR_SUFFIX_BLOCKERS:
                 continue  # 港口, 桥梁: the character starts a longer word
             if suffix == "节" and (
@@ -607,31 +595,29 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 or text[end - 2 : end - 1] in lexicon.NOT_FESTIVAL_BEFORE_JIE
             ):
                 continue  # 节约, 节能, 调节: part of a word
-            if table == "projects" and _honour_only(text, end):
+            if projects and (_honour_only(text, end) or text.startswith(lexicon.NOT_NAME_FOLLOWERS, end)):
                 continue
-            if table == "projects" and text.startswith(lexicon.NOT_NAME_FOLLOWERS, end):
-                continue
-            if _COUNTED_AFTER.match(text[end : end + 8]):
+            if _COUNTED_AFTER.match(text, end, end + 8):
                 continue  # "供氧工程13个": a kind of project counted, not a name
-            if suffix in lexicon.HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text[_list_start(text, end) : end]):
+            if suffix in lexicon.HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text, _list_start(text, end), end):
                 continue  # 创建共同富裕示范区: an honour sought, not a project
-            start = end - len(match.group())
-            if table == "projects":  # 青海段, 三期, 扩能改造: the rest of the name
-                end += len(lexicon.PROJECT_NAME_TAIL.match(text, end).group())
+            start = suffix_start
+            if projects:  # 青海段, 三期, 扩能改造: the rest of the name
+                end = lexicon.PROJECT_NAME_TAIL.match(text, end).end()
             if start > 0 and end - start < 30:  # back to the delimiter before, at most 30 characters
                 start = max(last_mark_before(text, start, _DELIMS) + 1, end - 30)
             previous = None
-            for candidate in _name_starts(text, start, match.end - len(match.group())):
+            for candidate in _name_starts(text, start, suffix_start):
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
                     break  # running back past a predicate (完成, 实施) would swallow the sentence
                 previous = candidate
-                if text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate) or text[candidate:end].startswith(
-                    lexicon.CONTEXT_BEFORE
+                if text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate) or text.startswith(
+                    lexicon.CONTEXT_BEFORE, candidate, end
                 ):
                     break
                 a, b = _trim_name(text, candidate, end)
                 name = text[a:b]
-                if b - a > len(suffix) and not _is_generic(name, suffix) and "、" not in name:
+                if b - a > len(suffix) and "、" not in name and not _is_generic(name, suffix):
                     mentions.append(Mention(table, a, b))
                     break
     return _without_nested(mentions)
