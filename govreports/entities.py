@@ -32,8 +32,12 @@ _DOT_DATE = re.compile(r"([0-9]{1,2})[·•.]([0-9]{1,2})")
 _MONTH_DAY = re.compile(r"([0-9]{1,2})月([0-9]{1,2})日")
 _DAY_ONLY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
 _DELIMS = "，。；：！？、\n"
-#: What closes a list of names: 等, or a count right after the last item ("A、B、C4条高速").
-_LIST_CLOSERS = re.compile(r"等|(?<=[\u4e00-\u9fff])(?=[0-9一二三四五六七八九十两]+[条个座处家所项])")
+#: What closes a list of names: 等, or a count right after the last item ("A、B、C4条高速"). A match
+#: takes the character 等 or the count's first one (the engine runs fast to the next such character,
+#: and each numeral of a count is tried); a count closes the list where it starts.
+_LIST_CLOSERS = re.compile(
+    r"[等0-9一二三四五六七八九十两](?:(?<=等)|(?<=[\u4e00-\u9fff].)(?=[0-9一二三四五六七八九十两]*[条个座处家所项]))"
+)
 _VERBS_LONGEST = tuple(sorted(lexicon.GOVERNING_VERBS, key=len, reverse=True))
 _VERB_PATTERN = re.compile("|".join(re.escape(v) for v in _VERBS_LONGEST))
 _PROJECT_SUFFIXES = tuple(sorted(lexicon.PROJECT_SUFFIXES, key=len, reverse=True))
@@ -357,12 +361,15 @@ def find_lists(text: str) -> list[Mention]:
     quotes = [(m.start(), m.end()) for m in _LIST_QUOTES.finditer(text)]
     quote_starts = [a for a, _ in quotes]
     for match in _LIST_CLOSERS.finditer(text):
-        q = bisect.bisect_left(quote_starts, match.start()) - 1
-        if q >= 0 and quotes[q][0] < match.start() < quotes[q][1]:
+        closer = match.start()
+        by_etc = match.group() == "等"
+        closer_end = match.end() if by_etc else closer
+        q = bisect.bisect_left(quote_starts, closer) - 1
+        if q >= 0 and quotes[q][0] < closer < quotes[q][1]:
             continue
-        if match.group() != "等" and "、" not in text[_list_start(text, match.start()) : match.start()]:
+        if not by_etc and text.rfind("、", _list_start(text, closer), closer) < 0:
             continue  # "供氧工程13个": a count of one kind, not the end of a list
-        head_match = _HEAD_AFTER.match(text, match.end())
+        head_match = _HEAD_AFTER.match(text, closer_end)
         head = head_match.group() if head_match else ""
         table = None
         for name_table, heads in (("events", lexicon.EVENT_LIST_HEADS), ("projects", lexicon.PROJECT_LIST_HEADS)):
@@ -374,13 +381,13 @@ def find_lists(text: str) -> list[Mention]:
                 break
         if table is None or any(h in head for h in lexicon.NOT_ENTITY_HEADS):
             continue
-        span_start = max(_list_start(text, match.start()), previous_head_end)
-        previous_head_end = match.end() + len(head)
-        items = _list_items(text, span_start, match.start())
+        span_start = max(_list_start(text, closer), previous_head_end)
+        previous_head_end = closer_end + len(head)
+        items = _list_items(text, span_start, closer)
         if len(items) < 1:
             continue
         category = "performance" if "演艺" in head else None
-        status = _verb_after(text, match.end())
+        status = _verb_after(text, closer_end)
         heads = lexicon.EVENT_LIST_HEADS if table == "events" else lexicon.PROJECT_LIST_HEADS
         items = [piece for a, b in items for piece in _split_at_ji(text, a, b)]
         trimmed = []
@@ -391,7 +398,7 @@ def find_lists(text: str) -> list[Mention]:
         for item_start, a, b in trimmed:
             status = _status_in(text[item_start:a]) or status  # the verb opening this item governs it
             name = text[a:b]
-            if match.group() != "等" and len(name) > 6:
+            if not by_etc and len(name) > 6:
                 continue  # a list closed by a count names short things ("本桓宽、凌绥、台黑4条高速")
             if b - a < 2 or b - a > 30 or _is_generic(name, "") or (table == "events" and name.endswith(heads)):
                 continue
