@@ -106,7 +106,8 @@ _LIST_QUOTES = re.compile(r"“[^“”\n]{0,40}”")
 _QUOTED = re.compile(r"“[^“”]*”")
 _STATUS_WINDOW_SPLIT = re.compile(r"[，。；！？、]")
 _CLAUSE_SPLIT = re.compile(r"[，。；]")
-_QUOTED_LIST = re.compile(r"((?:“[^“”]{2,20}”){2,})([0-9一二三四五六七八九十两]+个)?([^，。；]{0,8})")
+#: Two quoted names or more, the first written out so that the engine can run to the next “.
+_QUOTED_LIST = re.compile(r"(“[^“”]{2,20}”(?:“[^“”]{2,20}”)+)([0-9一二三四五六七八九十两]+个)?([^，。；]{0,8})")
 _QUOTED_ITEM = re.compile(r"“([^“”]{2,20})”")
 _PLACE_SUFFIXES = "|".join(lexicon.PLACE_SUFFIXES)
 _PLACE_LIST = re.compile(
@@ -184,7 +185,9 @@ class Mention:
     status_hint: str | None = None
 
 
+@cache
 def _chinese_number(text: str) -> int | None:
+    """An edition's number; remembered, as a report names the same few editions (cn2an parses slowly)."""
     if text.isdigit():
         return int(text)
     try:
@@ -813,11 +816,12 @@ def extract_entities(
         if m.start < body_start or cleaned.in_duplicate(m.start, m.end) or cleaned.in_marker(m.start, m.end):
             continue
         i = bisect.bisect_left(taken_spans, (m.start, m.end))
-        neighbours = taken_spans[max(0, i - 1) : i + 1]
-        if any(a < m.end and m.start < b for a, b in neighbours):
-            continue
-        taken_spans.insert(i, (m.start, m.end))
-        taken.append(m)
+        for a, b in taken_spans[max(0, i - 1) : i + 1]:  # the neighbours
+            if a < m.end and m.start < b:
+                break
+        else:
+            taken_spans.insert(i, (m.start, m.end))
+            taken.append(m)
     rows: list[Entity] = []
     seen: dict[tuple[str, str], _SeenNames] = {}
     for m in sorted(taken, key=lambda m: m.start):
