@@ -113,7 +113,7 @@ _PLACE_SUFFIXES = "|".join(lexicon.PLACE_SUFFIXES)
 _PLACE_LIST = re.compile(
     rf"((?:[\u4e00-\u9fff]{{2,8}}?(?:{_PLACE_SUFFIXES})、)+[\u4e00-\u9fff]{{2,8}}?(?:{_PLACE_SUFFIXES}))"
 )
-_PLACE_ANCHOR = re.compile(rf"(?=(?:{_PLACE_SUFFIXES})、)")
+_PLACE_ANCHOR = _starts_pattern(lexicon.PLACE_SUFFIXES, "、")
 _CANDIDATE_ITEM = re.compile(r"[（(]([0-9]{1,2})[)）]([^；;。\n（(]{2,40}?(?:项目|工程))(?=[；;。\n]|$)")
 _VOTE_WORDS = re.compile(r"候选|票决|票选")
 _OUTBREAK = re.compile(r"“?[0-9]{1,2}·[0-9]{1,2}”?(?:[\u4e00-\u9fff]{0,6})?疫情")
@@ -125,6 +125,7 @@ _LISTING_ANCHOR = re.compile(rf"在(?:{_EXCHANGES})")
 _LISTINGS = re.compile(rf"((?:[^，。；、]{{2,12}}、)+[^，。；、]{{2,12}}?)先后于[^，。；]{{0,20}}(?:{_EXCHANGES})")
 _QUOTED_NAME = re.compile(r"“([^“”\n]{2,24})”")
 _QUOTED_EVENT_ENDS = _EVENT_SUFFIXES + lexicon.QUOTED_EVENT_SUFFIXES
+_ROAD_CODE_ANCHOR = re.compile("[GS]")
 _LINE_CODE_ANCHOR = re.compile(r"[A-Z](?=[0-9]{1,3}线)")
 _EVENT_MARK = re.compile(r"(?:论坛|大会|博览会|节)·")
 _OUTBREAK_KEY = re.compile(r"([0-9]{1,2}·[0-9]{1,2}).*疫情")
@@ -509,7 +510,10 @@ def _clause_mark_before(text: str, pos: int) -> int:
 
 def find_road_codes(text: str) -> list[Mention]:
     """Roads and lines by number: G318, G214加卡至邦达机场段, G695提质改造, 厦漳泉R1线先行段, M102线."""
-    found = [Mention("projects", m.start(), m.end(), "transport") for m in lexicon.ROAD_CODE.finditer(text)]
+    # a road code starts at its G or S: the pattern is tried there alone
+    windows = ((m.start(), m.start()) for m in _ROAD_CODE_ANCHOR.finditer(text))
+    roads = _anchored_matches(lexicon.ROAD_CODE, text, windows)
+    found = [Mention("projects", m.start(), m.end(), "transport") for m in roads]
     windows = ((m.start() - 8, m.start()) for m in _LINE_CODE_ANCHOR.finditer(text))
     for m in _anchored_matches(lexicon.LINE_CODE, text, windows):
         start = m.start() + len(m.group("prefix") or "") - len(_trimmed_prefix(m.group("prefix") or ""))
