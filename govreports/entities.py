@@ -133,7 +133,7 @@ _KEY_MARKS = re.compile(r"[“”《》\s]")
 _HONOUR = re.compile(r"(?:分别|先后|均)?(?:入选|被评为|被命名为|荣膺)")
 _LINE = re.compile(r"[^\n]+")
 _PAIR = re.compile(r"([^和与]{2,10})[和与]([^和与]{2,10})")
-_REPEAT_TAILS = ("园区", "区块", "项目", "工程")
+_REPEAT_TAILS = ("园区", "区块", "项目", "工程")  # two characters each
 #: Whether any cut word, or any event suffix longer than a character, stands in a span at all: when
 #: none does, the word-by-word search for the last one is skipped.
 _CUT_WORD = _words_pattern(lexicon.NAME_CUT_WORDS)
@@ -791,7 +791,7 @@ class _SeenNames:
             return False
         if name in self.lines:
             return True
-        return any(name.endswith(tail) and name[: -len(tail)] in self.exact for tail in _REPEAT_TAILS)
+        return name[-2:] in _REPEAT_TAILS and name[:-2] in self.exact
 
     def add(self, name: str) -> None:
         self.lines += name + "\n"
