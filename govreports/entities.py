@@ -80,6 +80,7 @@ _NAME_START_SET = frozenset(_NAME_START_WORDS)
 _GENERIC_OPENERS = lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE
 _CATEGORY_ITEMS = frozenset(lexicon.CATEGORY_ITEMS)
 _PROJECT_SUFFIX_SET = frozenset(_PROJECT_SUFFIXES)
+_EVENT_SUFFIX_SET = frozenset(_EVENT_SUFFIXES)
 _DESCRIPTIVE = _words_pattern(lexicon.DESCRIPTIVE_WORDS)
 _NOT_ENTITY_NAME = _words_pattern(lexicon.NOT_ENTITY_NAMES)
 _GENERIC_WORDS_LONGEST = tuple(sorted(lexicon.GENERIC_WORDS, key=len, reverse=True))
@@ -211,11 +212,9 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
             if name.startswith(verb) and len(rest) > 1 and not rest.startswith("性"):
                 start, changed = start + len(verb), True
                 break
-        name = text[start:end]
-        if "的" in name[:-1]:
-            cut = name.rindex("的", 0, len(name) - 1) + 1
-            if end - (start + cut) >= 2:
-                start, changed = start + cut, True
+        cut = text.rfind("的", start, end - 1) + 1
+        if cut and end - cut >= 2:
+            start, changed = cut, True
         name = text[start:end]
         time = lexicon.TIME_PREFIXES.match(name)
         if time and len(name) > time.end() + 1:
@@ -274,7 +273,7 @@ def _is_generic(name: str, suffix: str) -> bool:
     core = _CORE_MARKS.sub("", core)
     if core in _CATEGORY_ITEMS or core in _PROJECT_SUFFIX_SET:
         return True  # "算力基础设施项目", "在建核电项目": a kind of project
-    if suffix in _EVENT_SUFFIXES:
+    if suffix in _EVENT_SUFFIX_SET:
         return len(core) < 1  # 智博会, 西洽会: abbreviations keep one character
     return len(core) < 2 if suffix else len(core) < 1
 
