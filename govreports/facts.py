@@ -34,6 +34,8 @@ _COMPARATORS_BEFORE = sorted(lexicon.COMPARATOR_BEFORE.items(), key=lambda kv: -
 _COMPARATOR_AFTER_WORDS = tuple(lexicon.COMPARATOR_AFTER)
 _PERIOD_WORDS = tuple(lexicon.PERIODS)
 _COMPARATOR_BEFORE_WORDS = tuple(lexicon.COMPARATOR_BEFORE)
+_COMMITMENT_WORDS = tuple(lexicon.COMMITMENTS)
+_BASELINE_WORDS = tuple(lexicon.BASELINES)
 
 
 @cache
@@ -43,6 +45,9 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 
 _REDUCTION_WORD = _words_pattern(dict(lexicon.KIND_WORDS)["reduction"])
+_COMMITMENT_PATTERN = _words_pattern(_COMMITMENT_WORDS)
+_PERIOD_PATTERN = _words_pattern(_PERIOD_WORDS)
+_BASELINE_PATTERN = _words_pattern(_BASELINE_WORDS)
 _KIND_PATTERNS = [(kind, _words_pattern(words)) for kind, words in lexicon.KIND_WORDS]
 _OWN_VERB = re.compile(r"完成|实现|达到|达")
 _YEAR_LEAD = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*")
@@ -78,12 +83,21 @@ _LEADING_BY_FIRST = _by_first(lexicon.INDICATOR_LEADING_WORDS)
 _TRAILING_BY_LAST = _by_first(lexicon.INDICATOR_TRAILING_WORDS, last=True)
 
 
-def estimated(text: str, segment_start: int, pos: int) -> bool:
+def estimated(text: str, segment_start: int, pos: int, opener: bool | None = None) -> bool:
     """Whether an estimate word governs the figure at ``pos``: one earlier in its own segment, or one
     opening an earlier segment of the sentence ("预计实现A 1200亿元；B 138.7亿元") when the figure's
-    segment has no verb of its own."""
+    segment has no verb of its own. ``opener`` is ``estimate_opener(text, segment_start)``, when the
+    caller has it already (it is the same for every figure of the segment)."""
     if lexicon.ESTIMATE_WORDS.search(text, segment_start, pos):
         return True
+    if opener is None:
+        opener = estimate_opener(text, segment_start)
+    return opener and not _OWN_VERB.search(text, segment_start, pos)
+
+
+def estimate_opener(text: str, segment_start: int) -> bool:
+    """Whether the last estimate word before a segment, in its full sentence, opens its clause (after
+    a year at most)."""
     full = full_stop_before(text, segment_start)
     opener = None
     for match in lexicon.ESTIMATE_WORDS.finditer(text, full, segment_start):
@@ -91,8 +105,7 @@ def estimated(text: str, segment_start: int, pos: int) -> bool:
     if opener is None:
         return False
     lead = text[clause_start(text, opener.start()) : opener.start()]
-    own_verb = _OWN_VERB.search(text, segment_start, pos)
-    return bool(_YEAR_LEAD.fullmatch(lead)) and not own_verb
+    return bool(_YEAR_LEAD.fullmatch(lead))
 
 
 def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: bool, shared: str | None) -> str:
@@ -142,8 +155,10 @@ def shared_comparator(text: str, members: list[Candidate]) -> dict[int, str]:
     return shared
 
 
-def nearest_word(clause_before: str, words: tuple[str, ...]) -> str | None:
-    if not _words_pattern(words).search(clause_before):
+def nearest_word(clause_before: str, words: tuple[str, ...], pattern: re.Pattern | None = None) -> str | None:
+    """The word of ``words`` printed last in ``clause_before`` (``pattern``: ``_words_pattern(words)``,
+    looked up once by the caller rather than by hashing the list for every figure)."""
+    if not (pattern or _words_pattern(words)).search(clause_before):
         return None  # none of them there: no need to look for the last of each
     best, where = None, -1
     for word in words:
@@ -349,13 +364,17 @@ def _first_category(haystack: str) -> int | None:
 
 def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> list[str]:
     """The clauses of a sentence, the figure's own first, then those before it, then those after."""
-    return list(_clauses_by_distance(text, sentence_start, sentence_end, pos))
+    return list(_clauses_by_distance(text, _sentence_clauses(text, sentence_start, sentence_end), pos))
 
 
-def _clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> Iterator[str]:
+def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of a sentence, in order: the same for every figure of it."""
     marks = _CLAUSE_BOUNDS.finditer(text, sentence_start, max(sentence_start, sentence_end))
     bounds = [sentence_start] + [m.end() for m in marks] + [sentence_end]
-    clauses = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+
+
+def _clauses_by_distance(text: str, clauses: list[tuple[int, int]], pos: int) -> Iterator[str]:
     own = next((i for i, (a, b) in enumerate(clauses) if a <= pos < b), 0)
     for i in (own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))):
         if i < len(clauses):
@@ -376,15 +395,27 @@ def build_facts(
     by_clause: dict[int, list[Candidate]] = {}
     for c in facts:
         by_clause.setdefault(clause_start(text, c.token.start), []).append(c)
+    # what is the same for every figure of a sentence or with the same measure, worked out once
+    units: dict[str, tuple] = {}
+    openers: dict[int, bool] = {}
+    sentence_clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for start, members in by_clause.items():
         part = part_at(parts, members[0].token.start)
         sentence_start = part.start if part else start
         sentence_end = part.end if part else clause_end(text, start)
         pairs = paired_items(text, members, sentence_start)
+        items = list(pairs.values())
         shared = shared_comparator(text, members)
+        opener = openers.get(sentence_start)
+        if opener is None:
+            opener = openers[sentence_start] = estimate_opener(text, sentence_start)
         for c in members:
             clause_before = text[start : c.token.start]
-            base, factor = lexicon.UNITS.get(_ALTERNATIVE.split(c.measure)[0], (None, None))
+            sentence_before = text[sentence_start : c.token.start]
+            unit = units.get(c.measure)
+            if unit is None:
+                unit = units[c.measure] = lexicon.UNITS.get(_ALTERNATIVE.split(c.measure)[0], (None, None))
+            base, factor = unit
             if c.rank:
                 base, factor = "rank", 1.0
             value_base = round(c.token.value * c.multiplier * factor, 6) if factor is not None else None
@@ -401,9 +432,7 @@ def build_facts(
                 and lexicon.FROM_VALUE_AFTER.search(text[c.unit_end : c.unit_end + 8])
             )
             when = (
-                figure_part(
-                    text[sentence_start : c.token.start], part, explicit_year, review_year, plan_year, start_value
-                )
+                figure_part(sentence_before, part, explicit_year, review_year, plan_year, start_value)
                 if part
                 else FigureTime("plan", explicit_year or plan_year, "plan_year", None)
             )
@@ -428,9 +457,9 @@ def build_facts(
                 without_figures,
                 base,
                 pairs.get(c.token.start),
-                list(pairs.values()),
+                items,
                 members.index(c) if len(members) > 1 else -1,
-                text[sentence_start : c.token.start],
+                sentence_before,
                 borrowed,
             )
             if (
@@ -443,7 +472,13 @@ def build_facts(
                 )
             ):
                 code = None  # growth over five years (年均, 累计) is not the year's measure
-            quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end))
+            if not code:
+                clauses = sentence_clauses.get((sentence_start, sentence_end))
+                if clauses is None:
+                    clauses = sentence_clauses[sentence_start, sentence_end] = _sentence_clauses(
+                        text, sentence_start, sentence_end
+                    )
+            quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end, start))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
             rows.append(
@@ -461,15 +496,13 @@ def build_facts(
                     headline=False,
                     category=indicators.by_code()[code].category
                     if code
-                    else category_for(
-                        indicator, _clauses_by_distance(text, sentence_start, sentence_end, c.token.start)
-                    ),
+                    else category_for(indicator, _clauses_by_distance(text, clauses, c.token.start)),
                     kind=kind_for(text, c, clause_before, base),
                     comparator=comparator_for(
                         text,
                         c,
                         clause_before,
-                        estimated(text, sentence_start, c.token.start),
+                        estimated(text, sentence_start, c.token.start, opener),
                         shared.get(c.token.start),
                     ),
                     value=c.token.value,
@@ -477,10 +510,10 @@ def build_facts(
                     unit=c.unit or None,
                     value_base=value_base,
                     unit_base=base,
-                    commitment=nearest_word(clause_before, lexicon.COMMITMENTS),
+                    commitment=nearest_word(clause_before, _COMMITMENT_WORDS, _COMMITMENT_PATTERN),
                     approximate=c.approximate,
-                    period=lexicon.PERIODS.get(nearest_word(clause_before, _PERIOD_WORDS) or ""),
-                    baseline=nearest_word(clause_before, lexicon.BASELINES),
+                    period=lexicon.PERIODS.get(nearest_word(clause_before, _PERIOD_WORDS, _PERIOD_PATTERN) or ""),
+                    baseline=nearest_word(clause_before, _BASELINE_WORDS, _BASELINE_PATTERN),
                     number_text=c.token.text if c.value_max is None else text[c.token.start : c.range_end],
                     number_start=n_start,
                     number_end=n_end,

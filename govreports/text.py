@@ -70,19 +70,21 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][1] > start
 
 
-_MARK_INDEX: dict[str, tuple[str, array]] = {}
+_MARK_INDEX: dict[str, tuple[str, list[int]]] = {}
 
 
-def mark_positions(text: str, marks: str) -> array:
+def mark_positions(text: str, marks: str) -> list[int]:
     """Where the characters of ``marks`` stand in ``text``, in order: found in one pass and kept for
     the text last asked about, so that "the last full stop before" a position is a bisection, not a
-    read back (an rfind for a mark the text lacks reads it back to its start)."""
+    read back (an rfind for a mark the text lacks reads it back to its start). A list, not an array:
+    bisection compares list items as they are, an array's are made into ints at every step (twice
+    as slow, asked for every figure)."""
     cached = _MARK_INDEX.get(marks)
     if cached is None or cached[0] is not text:
         # the code points compared all at once by numpy: a match object for each mark took 4x as long
         codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         wanted = numpy.array([ord(m) for m in marks], dtype="<u4")
-        found = array("q", numpy.flatnonzero(numpy.isin(codes, wanted)).astype(numpy.int64).tobytes())
+        found = numpy.flatnonzero(numpy.isin(codes, wanted)).tolist()
         cached = _MARK_INDEX[marks] = (text, found)
     return cached[1]
 
