@@ -397,7 +397,7 @@ def build_facts(
         by_clause.setdefault(clause_start(text, c.token.start), []).append(c)
     # what is the same for every figure of a sentence or with the same measure, worked out once
     units: dict[str, tuple] = {}
-    openers: dict[int, bool] = {}
+    sentence_says: dict[tuple[int, int], tuple[bool, bool]] = {}
     sentence_clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for start, members in by_clause.items():
         part = part_at(parts, members[0].token.start)
@@ -406,9 +406,14 @@ def build_facts(
         pairs = paired_items(text, members, sentence_start)
         items = list(pairs.values())
         shared = shared_comparator(text, members)
-        opener = openers.get(sentence_start)
-        if opener is None:
-            opener = openers[sentence_start] = estimate_opener(text, sentence_start)
+        said = sentence_says.get((sentence_start, sentence_end))
+        if said is None:
+            # PART_OF_YEAR has no anchors: a piece of the sentence names part of the year only if it does
+            said = sentence_says[sentence_start, sentence_end] = (
+                estimate_opener(text, sentence_start),
+                lexicon.PART_OF_YEAR.search(text, sentence_start, sentence_end) is not None,
+            )
+        opener, part_of_year = said
         for c in members:
             clause_before = text[start : c.token.start]
             sentence_before = text[sentence_start : c.token.start]
@@ -418,7 +423,12 @@ def build_facts(
             base, factor = unit
             if c.rank:
                 base, factor = "rank", 1.0
-            value_base = round(c.token.value * c.multiplier * factor, 6) if factor is not None else None
+            value_base = None
+            if factor is not None:
+                # round() to 6 places goes through a decimal string (slow); a whole number is its own rounding
+                value_base = c.token.value * c.multiplier * factor
+                if not value_base.is_integer():
+                    value_base = round(value_base, 6)
             explicit = (
                 lexicon.BASELINE_YEAR.search(clause_before)
                 or _EXPLICIT_YEAR.search(clause_before[-10:])
@@ -461,6 +471,7 @@ def build_facts(
                 members.index(c) if len(members) > 1 else -1,
                 sentence_before,
                 borrowed,
+                part_of_year or c.token.start > sentence_end,
             )
             if (
                 code
@@ -485,7 +496,7 @@ def build_facts(
                 record(
                     Fact,
                     table=table,
-                    id=f"{doc_id}-F{n_start:06d}",
+                    id=f"{doc_id}-F{str(n_start).zfill(6)}",  # a format spec takes twice as long
                     doc_id=doc_id,
                     section_id=section.section_id if section else None,
                     year=when.year,

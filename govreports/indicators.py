@@ -127,14 +127,16 @@ def code_for(
     index: int,
     sentence: str = "",
     borrowed: str = "",
+    part_of_year: bool = True,
 ) -> str | None:
     """The code of a figure. In a list of values each value has its own item: "城镇和农村居民人均可支配
     收入分别增长4.3%、5.3%" gives 城镇居民人均可支配收入 to the first (a short item borrows the tail
     of the last one) and 农村居民人均可支配收入 to the second. A figure on another basis (扣除房地产
     开发投资后, 同口径) or for part of the year (上半年, 前三季度, 1-8月) is no headline measure:
     ``sentence`` is its sentence up to the figure. ``borrowed`` is the subject an earlier clause
-    gave a bare figure ("地区生产总值…，全年预计同比增长1.5%")."""
-    if lexicon.PART_OF_YEAR.search(_WHOLE_YEAR.split(sentence)[-1]):
+    gave a bare figure ("地区生产总值…，全年预计同比增长1.5%"). ``part_of_year`` False says the
+    whole sentence names no part of the year (looked for once for all its figures)."""
+    if part_of_year and lexicon.PART_OF_YEAR.search(_WHOLE_YEAR.split(sentence)[-1]):
         return None
     previous_clause = _CLAUSE_MARKS.split(sentence[: len(sentence) - len(before)].rstrip("，,；：;"))[-1]
     if lexicon.OTHER_BASIS.search(before) or _EXCLUDING.search(previous_clause):
