@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache, partial
 
+import numpy
+
 from . import lexicon
 from . import parts as parts_stage
 from .entities import extract_entities
@@ -14,10 +16,9 @@ from .metadata import SourceFile, build_document, registry_conflicts
 from .quantities import candidates
 from .records import Document, Extraction, Fact, QualityFlag, Section
 from .structure import build_sections, find_headings, innermost_section
-from .text import clean_text
+from .text import clean_text, code_points
 
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
-_NOT_TRADITIONAL = re.compile(f"[^{re.escape(lexicon.TRADITIONAL_MARKERS)}]+")
+_TRADITIONAL_CODES = numpy.array(sorted({ord(c) for c in lexicon.TRADITIONAL_MARKERS}), dtype="<u4")
 _LONG_NUMBER = re.compile(r"[0-9]{16,}")
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 
@@ -136,8 +137,11 @@ def text_flags(cleaned, doc_id: str) -> list[QualityFlag]:
                 "no figure taken from it",
             )
         )
-    cjk = len(_NOT_CJK.sub("", cleaned.text))
-    markers = _NOT_TRADITIONAL.sub("", cleaned.text)  # the marker characters alone, to count them in
+    # the characters compared by numpy: deleting the others by a regex took 5 ms a report
+    codes = code_points(cleaned.text)
+    cjk = int(numpy.count_nonzero((codes >= 0x4E00) & (codes <= 0x9FFF)))  # U+4E00-U+9FFF
+    # the marker characters alone, in order, to count them in
+    markers = codes[numpy.isin(codes, _TRADITIONAL_CODES)].tobytes().decode("utf-32-le")
     traditional = sum(markers.count(c) for c in lexicon.TRADITIONAL_MARKERS)
     if cjk and traditional / cjk > lexicon.TRADITIONAL_SHARE:
         flags.append(
