@@ -389,15 +389,40 @@ def _repeated_positions(text: str, length: int) -> list[int]:
     count = len(text) - length + 1
     if count <= 0:
         return []
-    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(numpy.uint64)
-    hashes = numpy.zeros(count, dtype=numpy.uint64)
-    base = numpy.uint64(1_000_003)
-    for k in range(length):  # the hash of each run, modulo 2**64
-        hashes *= base
-        hashes += codes[k : k + count]
+    hashes = _run_hashes(code_points(text).astype(numpy.uint64), length)
     ordered = numpy.sort(hashes)
     shared = ordered[1:][ordered[1:] == ordered[:-1]]
-    return numpy.flatnonzero(numpy.isin(hashes, shared)).tolist()
+    if not len(shared):
+        return []
+    # each hash looked up among the shared ones by bisection (numpy.isin sorts the whole text again)
+    where = numpy.searchsorted(shared, hashes)
+    where[where == len(shared)] = 0
+    return numpy.flatnonzero(shared[where] == hashes).tolist()
+
+
+def _run_hashes(codes: numpy.ndarray, length: int) -> numpy.ndarray:
+    """The hash of the run of ``length`` code points at each position: sum of code * 1_000_003**k
+    (k counted from the run's end), modulo 2**64. Built from the hashes of runs of 1, 2, 4, 8, …
+    characters, the run at i of width a + b being (run at i of width a) * 1_000_003**b + (run at i + a
+    of width b): a dozen passes over the text instead of ``length`` pairs."""
+    result, width = None, 0  # hashes of the runs of ``width`` characters built so far
+    block, block_width = codes, 1  # hashes of the runs of ``block_width`` characters
+    remaining = length
+    while True:
+        power = numpy.uint64(pow(1_000_003, block_width, 2**64))
+        if remaining & 1:
+            if result is None:
+                result, width = block, block_width
+            else:
+                count = len(codes) - (width + block_width) + 1
+                result = result[:count] * power + block[width : width + count]
+                width += block_width
+        remaining >>= 1
+        if not remaining:
+            return result
+        count = len(codes) - 2 * block_width + 1
+        block = block[:count] * power + block[block_width : block_width + count]
+        block_width *= 2
 
 
 def _common_length(text: str, j: int, i: int, length: int, limit: int) -> int:
