@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from . import indicators, lexicon
 from .parts import FigureTime, SentencePart, figure_part, part_at
 from .quantities import Candidate, clause_end, clause_start, clause_window
-from .records import Fact, Section, record
+from .records import Fact, Section
 from .structure import innermost_section
 from .text import CleanText
 from .text import last_mark_before as _last_mark_before
@@ -381,6 +381,14 @@ def _clauses_by_distance(text: str, clauses: list[tuple[int, int]], pos: int) ->
             yield text[clauses[i][0] : clauses[i][1]]
 
 
+def _fact(values: dict) -> Fact:
+    """``record(Fact, **values)`` for a dict made once: 29 keywords passed to ``record`` are gathered
+    into a second dict, a tenth of the time of a row. ``values`` name every field, in their order."""
+    made = object.__new__(Fact)
+    made.__dict__.update(values)
+    return made
+
+
 def build_facts(
     cleaned: CleanText,
     doc_id: str,
@@ -493,45 +501,48 @@ def build_facts(
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
             rows.append(
-                record(
-                    Fact,
-                    table=table,
-                    id=f"{doc_id}-F{str(n_start).zfill(6)}",  # a format spec takes twice as long
-                    doc_id=doc_id,
-                    section_id=section.section_id if section else None,
-                    year=when.year,
-                    year_start=when.year_start,
-                    time_scope=when.scope,
-                    indicator=indicator,
-                    indicator_code=code,
-                    headline=False,
-                    category=indicators.by_code()[code].category
-                    if code
-                    else category_for(indicator, _clauses_by_distance(text, clauses, c.token.start)),
-                    kind=kind_for(text, c, clause_before, base),
-                    comparator=comparator_for(
-                        text,
-                        c,
-                        clause_before,
-                        estimated(text, sentence_start, c.token.start, opener),
-                        shared.get(c.token.start),
-                    ),
-                    value=c.token.value,
-                    value_max=c.value_max,
-                    unit=c.unit or None,
-                    value_base=value_base,
-                    unit_base=base,
-                    commitment=nearest_word(clause_before, _COMMITMENT_WORDS, _COMMITMENT_PATTERN),
-                    approximate=c.approximate,
-                    period=lexicon.PERIODS.get(nearest_word(clause_before, _PERIOD_WORDS, _PERIOD_PATTERN) or ""),
-                    baseline=nearest_word(clause_before, _BASELINE_WORDS, _BASELINE_PATTERN),
-                    number_text=c.token.text if c.value_max is None else text[c.token.start : c.range_end],
-                    number_start=n_start,
-                    number_end=n_end,
-                    part_source=part.source if part else "default",
-                    quote=quote,
-                    char_start=q_start,
-                    char_end=q_end,
+                _fact(
+                    {
+                        "table": table,
+                        "id": f"{doc_id}-F{str(n_start).zfill(6)}",  # a format spec takes twice as long
+                        "doc_id": doc_id,
+                        "section_id": section.section_id if section else None,
+                        "year": when.year,
+                        "year_start": when.year_start,
+                        "time_scope": when.scope,
+                        "indicator": indicator,
+                        "indicator_code": code,
+                        "headline": False,
+                        "category": indicators.by_code()[code].category
+                        if code
+                        else category_for(indicator, _clauses_by_distance(text, clauses, c.token.start)),
+                        "kind": kind_for(text, c, clause_before, base),
+                        "comparator": comparator_for(
+                            text,
+                            c,
+                            clause_before,
+                            estimated(text, sentence_start, c.token.start, opener),
+                            shared.get(c.token.start),
+                        ),
+                        "value": c.token.value,
+                        "value_max": c.value_max,
+                        "unit": c.unit or None,
+                        "value_base": value_base,
+                        "unit_base": base,
+                        "commitment": nearest_word(clause_before, _COMMITMENT_WORDS, _COMMITMENT_PATTERN),
+                        "approximate": c.approximate,
+                        "period": lexicon.PERIODS.get(
+                            nearest_word(clause_before, _PERIOD_WORDS, _PERIOD_PATTERN) or ""
+                        ),
+                        "baseline": nearest_word(clause_before, _BASELINE_WORDS, _BASELINE_PATTERN),
+                        "number_text": c.token.text if c.value_max is None else text[c.token.start : c.range_end],
+                        "number_start": n_start,
+                        "number_end": n_end,
+                        "part_source": part.source if part else "default",
+                        "quote": quote,
+                        "char_start": q_start,
+                        "char_end": q_end,
+                    }
                 )
             )
     return rows
