@@ -35,6 +35,7 @@ _COMPARATOR_AFTER_WORDS = tuple(lexicon.COMPARATOR_AFTER)
 _PERIOD_WORDS = tuple(lexicon.PERIODS)
 _COMPARATOR_BEFORE_WORDS = tuple(lexicon.COMPARATOR_BEFORE)
 _COMMITMENT_WORDS = tuple(lexicon.COMMITMENTS)
+_CLEAN_TRAILING_ENDS = (*lexicon.INDICATOR_CLEAN_TRAILING_WORDS, "\n")
 _BASELINE_WORDS = tuple(lexicon.BASELINES)
 
 
@@ -48,6 +49,8 @@ _REDUCTION_WORD = _words_pattern(dict(lexicon.KIND_WORDS)["reduction"])
 _COMMITMENT_PATTERN = _words_pattern(_COMMITMENT_WORDS)
 _PERIOD_PATTERN = _words_pattern(_PERIOD_WORDS)
 _BASELINE_PATTERN = _words_pattern(_BASELINE_WORDS)
+#: Any commitment, period or baseline word: most clauses have none, one search instead of three.
+_NEAREST_WORDS = _words_pattern(_COMMITMENT_WORDS + _PERIOD_WORDS + _BASELINE_WORDS)
 _KIND_PATTERNS = [(kind, _words_pattern(words)) for kind, words in lexicon.KIND_WORDS]
 _OWN_VERB = re.compile(r"完成|实现|达到|达")
 _YEAR_LEAD = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*")
@@ -235,8 +238,14 @@ def clean_indicator(phrase: str) -> str:
     changed = True
     while changed:
         changed = False
-        for pattern in (lexicon.INDICATOR_CLEAN_LEADING, lexicon.INDICATOR_CLEAN_TRAILING):
-            shorter = pattern.sub("", phrase, count=1)
+        # every leading alternative opens with ^: the one match is at the start, no search needed
+        lead = lexicon.INDICATOR_CLEAN_LEADING.match(phrase)
+        shorter = phrase[lead.end() :] if lead else phrase
+        if shorter != phrase and len(shorter) >= 2:
+            phrase, changed = shorter, True
+        # the trailing pattern is a word before $ (which also stands before a final line end)
+        if phrase.endswith(_CLEAN_TRAILING_ENDS):
+            shorter = lexicon.INDICATOR_CLEAN_TRAILING.sub("", phrase, count=1)
             if shorter != phrase and len(shorter) >= 2:
                 phrase, changed = shorter, True
     return phrase
@@ -500,6 +509,11 @@ def build_facts(
             quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end, start))
             n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
             section = innermost_section(sections, n_start)
+            commitment = period = baseline = None
+            if _NEAREST_WORDS.search(clause_before):
+                commitment = nearest_word(clause_before, _COMMITMENT_WORDS, _COMMITMENT_PATTERN)
+                period = nearest_word(clause_before, _PERIOD_WORDS, _PERIOD_PATTERN)
+                baseline = nearest_word(clause_before, _BASELINE_WORDS, _BASELINE_PATTERN)
             rows.append(
                 _fact(
                     {
@@ -529,12 +543,10 @@ def build_facts(
                         "unit": c.unit or None,
                         "value_base": value_base,
                         "unit_base": base,
-                        "commitment": nearest_word(clause_before, _COMMITMENT_WORDS, _COMMITMENT_PATTERN),
+                        "commitment": commitment,
                         "approximate": c.approximate,
-                        "period": lexicon.PERIODS.get(
-                            nearest_word(clause_before, _PERIOD_WORDS, _PERIOD_PATTERN) or ""
-                        ),
-                        "baseline": nearest_word(clause_before, _BASELINE_WORDS, _BASELINE_PATTERN),
+                        "period": lexicon.PERIODS.get(period or ""),
+                        "baseline": baseline,
                         "number_text": c.token.text if c.value_max is None else text[c.token.start : c.range_end],
                         "number_start": n_start,
                         "number_end": n_end,

@@ -159,10 +159,41 @@ INDICATOR_CLEAN_LEADING = re.compile(
     r"^(?:全年|今年|去年|年内)|^(?:力争|确保|争取|预计|努力|累计)|"
     r"^(?:完成|实施|建成|建设|新开工|开工|改造提升|培育|引进|发放|推动|推进|打造|创建|招引|开展|组织|实现)"
 )
-INDICATOR_CLEAN_TRAILING = re.compile(
-    r"(?:同比增长|年均增长|增长|增速|增幅|下降|降低|提高到|提升到|提高至|提升至|提高|提升|缩小到|缩小至|"
-    r"降至|降到|达到|达|控制在|保持在|保持|稳定在|突破|超过|超|为|完成|实现|分别|年均)$"
+#: (the trailing words as a list too: a phrase that ends in none of them needs no regex)
+INDICATOR_CLEAN_TRAILING_WORDS = (
+    "同比增长",
+    "年均增长",
+    "增长",
+    "增速",
+    "增幅",
+    "下降",
+    "降低",
+    "提高到",
+    "提升到",
+    "提高至",
+    "提升至",
+    "提高",
+    "提升",
+    "缩小到",
+    "缩小至",
+    "降至",
+    "降到",
+    "达到",
+    "达",
+    "控制在",
+    "保持在",
+    "保持",
+    "稳定在",
+    "突破",
+    "超过",
+    "超",
+    "为",
+    "完成",
+    "实现",
+    "分别",
+    "年均",
 )
+INDICATOR_CLEAN_TRAILING = re.compile(f"(?:{'|'.join(INDICATOR_CLEAN_TRAILING_WORDS)})$")
 #: A figure for part of the year is not the year's headline measure.
 PART_OF_YEAR = re.compile(
     r"上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|"
