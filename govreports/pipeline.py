@@ -19,7 +19,7 @@ from .structure import build_sections, find_headings, innermost_section
 from .text import clean_text, code_points
 
 _TRADITIONAL_CODES = numpy.array(sorted({ord(c) for c in lexicon.TRADITIONAL_MARKERS}), dtype="<u4")
-_LONG_NUMBER = re.compile(r"[0-9]{16,}")
+_LONG_NUMBER = re.compile(r"[0-9][0-9]{15,}")  # [0-9]{16,}, opening with one digit: the engine skips to it
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 
 

@@ -22,7 +22,11 @@ from . import lexicon
 from .text import first_mark_from, last_mark_before, strip_span
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
-_ARABIC = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?")
+#: "1,234.5" (ASCII digits only) or a run of digits with a decimal part: ``[0-9]{1,3}(?:,[0-9]{3})+
+#: (?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?`` written to open with its first digit, so that the
+#: engine runs from digit to digit instead of trying both alternatives at every character (the
+#: lookbehind keeps the thousands form to an ASCII first digit).
+_ARABIC = re.compile(r"[0-9０-９](?:(?<=[0-9])[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]*(?:[.．][0-9０-９]+)?)")
 _CHINESE = re.compile(rf"[{lexicon.CN_NUMERAL_CHARS}]+")
 _UNIT_KEYS = sorted(set(lexicon.UNITS) | set(lexicon.QUALIFIER_UNITS), key=len, reverse=True)
 _MULTIPLIER_KEYS = sorted(lexicon.MULTIPLIERS, key=len, reverse=True)

@@ -23,7 +23,9 @@ from .records import QualityFlag
 _MARKUP = re.compile(r"\*\*")
 _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 _PARAGRAPH_GAP = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
-_FOREIGN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) ([a-z]{2,}) (?=[\u4e00-\u9fff])")
+#: The space opens the pattern, its lookbehind after it: the engine runs from space to space instead
+#: of trying a lookbehind at every character of the report.
+_FOREIGN_WORD = re.compile(r" (?<=[\u4e00-\u9fff] )([a-z]{2,}) (?=[\u4e00-\u9fff])")
 _CONTINUATION = re.compile(r"^[（(]\s*(?:紧接|上接|接|下转|转)第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]$")
 _FULL_STOP = re.compile(r"[。！？]")
 _YEAR_IN_BRACKETS = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*年")
