@@ -81,9 +81,11 @@ def named_period(text: str, plan_year: int | None, heading: bool = False) -> Per
     speak of the period itself ("十四五时期", "十四五以来"), since "完成“十四五”任务" is context."""
     if plan_year is None or _any_cue(lexicon.SINGLE_YEAR_CUES).search(text):
         return None
-    if set(_years_named(text)) & {plan_year, plan_year - 1}:
+    years = _years_named(text)
+    if plan_year in years or plan_year - 1 in years:
         return None
-    match = lexicon.FIVE_YEAR_PLAN.search(text)
+    # a plan's name ends in 五 (十四五): a sentence without one is not searched for it
+    match = lexicon.FIVE_YEAR_PLAN.search(text) if "五" in text else None
     if match and not heading and not lexicon.PERIOD_AFTER_PLAN_NAME.match(text, match.end()):
         match = None
     if match:
@@ -229,7 +231,10 @@ def classify_sentences(
 
 
 def _names_report_year(sentence: str, plan_year: int | None) -> bool:
-    return plan_year is not None and bool(set(_years_named(sentence)) & {plan_year, plan_year - 1})
+    if plan_year is None:
+        return False
+    years = _years_named(sentence)
+    return plan_year in years or plan_year - 1 in years
 
 
 def decisive_plan(sentence: str, plan_year: int | None) -> bool:
