@@ -23,7 +23,7 @@ from .records import Fact, Section
 VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "indicators.csv"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WHOLE_YEAR = re.compile(r"全年|年度")
-_CLAUSE_MARKS = re.compile(r"[，；：,]")
+_CLAUSE_MARK_CHARS = "，；：,"
 _EXCLUDING = re.compile(r"^(?:扣除|剔除|不含)|(?:扣除|剔除|不含).*后$")
 _SUBJECT_MARKS = re.compile(r"[，；：]")
 _LIST_JOINERS = re.compile(r"[、和与及]")
@@ -138,7 +138,8 @@ def code_for(
     whole sentence names no part of the year (looked for once for all its figures)."""
     if part_of_year and lexicon.PART_OF_YEAR.search(_WHOLE_YEAR.split(sentence)[-1]):
         return None
-    previous_clause = _CLAUSE_MARKS.split(sentence[: len(sentence) - len(before)].rstrip("，,；：;"))[-1]
+    head = sentence[: len(sentence) - len(before)].rstrip("，,；：;")
+    previous_clause = head[max(map(head.rfind, _CLAUSE_MARK_CHARS)) + 1 :]  # after its last mark, no list of all
     if lexicon.OTHER_BASIS.search(before) or _EXCLUDING.search(previous_clause):
         return None
     for source in (before, borrowed):
