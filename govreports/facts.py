@@ -335,19 +335,18 @@ def paired_items(text: str, clause_facts: list[Candidate], sentence_start: int) 
 
 
 @cache
-def _category_words() -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
-    """One pattern finding, at each position, the longest category keyword starting there, and for
-    each keyword the first category (in list order) of it or of a keyword it starts with: every
-    keyword printed at a position is a prefix of the longest one printed there."""
+def _category_words() -> tuple[re.Pattern, dict[str, int]]:
+    """One pattern finding, at a position, the longest category keyword starting there (the keywords
+    are tried longest first), and for each keyword the first category (in list order) of it or of a
+    keyword it starts with: every keyword printed at a position is a prefix of the longest one
+    printed there."""
     first: dict[str, int] = {}
     for k, (_, words) in enumerate(lexicon.CATEGORIES):
         for word in words:
             first.setdefault(word, k)
     longest = sorted(first, key=len, reverse=True)
     best = {w: min(k for u, k in first.items() if w.startswith(u)) for w in first}
-    words = "|".join(re.escape(w) for w in longest) or "(?!)"
-    first = re.escape("".join(sorted({w[:1] for w in longest})))
-    return re.compile(words), re.compile(f"(?=[{first}])(?=({words}))"), best
+    return re.compile("|".join(re.escape(w) for w in longest) or "(?!)"), best
 
 
 def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
@@ -365,10 +364,14 @@ def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
 def _first_category(haystack: str) -> int | None:
     """The first category (list position) whose keywords ``haystack`` holds: remembered, since every
     figure of a sentence reads the same clauses."""
-    any_word, at_each, best = _category_words()
-    if not any_word.search(haystack):
-        return None
-    return min((best[m.group(1)] for m in at_each.finditer(haystack)), default=None)
+    any_word, best = _category_words()
+    found = None
+    match = any_word.search(haystack)
+    while match:  # each position holding a keyword, from the first: a search, not a lookahead at each character
+        k = best[match.group()]
+        found = k if found is None or k < found else found
+        match = any_word.search(haystack, match.start() + 1)
+    return found
 
 
 def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> list[str]:
