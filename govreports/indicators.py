@@ -79,10 +79,15 @@ def match_code(before: str, unit_base: str | None) -> str | None:
     The variant nearest the number wins, then the longest (人均地区生产总值 over 地区生产总值).
     """
     best: tuple[int, int, str] | None = None
-    pairs, any_variant, at_each, held_by = _variants_for(unit_base)
-    if not pairs or not any_variant.search(before):
+    pairs, longest_first, held_by = _variants_for(unit_base)
+    match = longest_first.search(before) if pairs else None
+    if match is None:
         return None  # no variant printed: nothing to weigh
-    printed = sorted({i for m in at_each.finditer(before) for i in held_by[m[1]]})  # in vocabulary order
+    held: set[int] = set()
+    while match:  # each position holding a variant, from the first: a search, not a lookahead at each character
+        held.update(held_by[match.group()])
+        match = longest_first.search(before, match.start() + 1)
+    printed = sorted(held)  # in vocabulary order
     for indicator, variant in (pairs[i] for i in printed):
         pos = before.rfind(variant)
         if pos < 0 or not _fits_cue(indicator, variant, before[pos + len(variant) :]):
@@ -100,12 +105,12 @@ def match_code(before: str, unit_base: str | None) -> str | None:
 @cache
 def _variants_for(
     unit_base: str | None,
-) -> tuple[tuple[tuple[Indicator, str], ...], re.Pattern, re.Pattern, dict[str, tuple[int, ...]]]:
+) -> tuple[tuple[tuple[Indicator, str], ...], re.Pattern, dict[str, tuple[int, ...]]]:
     """The (indicator, variant) pairs whose unit fits ``unit_base``, in vocabulary order; one pattern
-    that says whether any of them is printed at all; one that finds at each position the longest
-    variant printed there; and for each variant the pairs (by position) whose variant starts it. Every
-    variant printed at a position is a prefix of the longest one there, so one scan of a clause gives
-    the pairs worth weighing, not a look for each variant of the vocabulary."""
+    that finds at a position the longest variant printed there (the variants tried longest first);
+    and for each variant the pairs (by position) whose variant starts it. Every variant printed at a
+    position is a prefix of the longest one there, so a few searches of a clause give the pairs worth
+    weighing, not a look for each variant of the vocabulary."""
     pairs = tuple(
         (indicator, variant)
         for indicator in vocabulary()
@@ -113,10 +118,8 @@ def _variants_for(
         for variant in indicator.variants
     )
     longest = sorted({v for _, v in pairs}, key=len, reverse=True)
-    words = "|".join(re.escape(v) for v in longest)
     held_by = {w: tuple(i for i, (_, v) in enumerate(pairs) if w.startswith(v)) for w in longest}
-    any_variant = re.compile("|".join(re.escape(v) for _, v in pairs) or "(?!)")
-    return pairs, any_variant, re.compile(f"(?=({words or '(?!)'}))"), held_by
+    return pairs, re.compile("|".join(re.escape(v) for v in longest) or "(?!)"), held_by
 
 
 def code_for(
