@@ -10,7 +10,7 @@ import numpy
 from . import lexicon
 from . import parts as parts_stage
 from .entities import extract_entities
-from .facts import build_facts
+from .facts import _first_category, build_facts
 from .indicators import mark_headlines
 from .metadata import SourceFile, build_document, registry_conflicts
 from .quantities import candidates
@@ -54,7 +54,15 @@ def _section_cue(section: Section | None, by_id: dict[str, Section], plan_year) 
     return parts_stage.HeadingCue(part, source, period)
 
 
+#: Caches keyed on a clause's or a sentence's text: they pay within a report (every figure of a
+#: sentence reads the same clauses) and are emptied for each report, so that a corpus of recombined
+#: paragraphs (the benchmark's) gains nothing from them that real reports would not.
+_PER_REPORT_CACHES = (_first_category, parts_stage._years_named)
+
+
 def extract_document(source: SourceFile) -> Extraction:
+    for per_report in _PER_REPORT_CACHES:
+        per_report.cache_clear()
     document = build_document(source)
     cleaned = clean_text(source.raw, document.doc_id)
     text = cleaned.text
