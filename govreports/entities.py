@@ -74,9 +74,8 @@ def _starts_pattern(words: tuple[str, ...], after: str = "") -> re.Pattern:
 
 #: Patterns and word sets of the name rules, built once (they run at every suffix of a report).
 _VERBS_BY_FIRST = _by_first_character(_VERBS_LONGEST)
-_NAME_START_WORDS = ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向")
 #: One character each: the words are tried in turn only when a name starts with one of them.
-_NAME_START_SET = frozenset(_NAME_START_WORDS)
+_NAME_START_SET = frozenset(lexicon.NAME_START_WORDS)
 _GENERIC_OPENERS = lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE
 _CATEGORY_ITEMS = frozenset(lexicon.CATEGORY_ITEMS)
 _PROJECT_SUFFIX_SET = frozenset(_PROJECT_SUFFIXES)
@@ -219,7 +218,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         time = lexicon.TIME_PREFIXES.match(name)
         if time and len(name) > time.end() + 1:
             start, changed = start + time.end(), True
-        for word in _NAME_START_WORDS if start < end and text[start] in _NAME_START_SET else ():
+        for word in lexicon.NAME_START_WORDS if start < end and text[start] in _NAME_START_SET else ():
             if text.startswith(word, start, end) and end - start > 3 and not text.startswith("在建", start):
                 start, changed = start + 1, True
     for verb in lexicon.INNER_VERBS if _INNER_VERB.search(text, start, end) else ():

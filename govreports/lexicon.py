@@ -1144,7 +1144,6 @@ GENERIC_WORDS = (
     "新建",
     "改造",
     "建设",
-    "相关",
     "三级",
     "两级",
     "规范化",
@@ -1235,6 +1234,9 @@ NON_SPECIFIC_PREFIXES = (
     "各类",
     "一系列",
 )
+#: One-character words cut off the front of a name of more than three characters ("在|城东新城",
+#: "向|社会公布"); 在建 is never cut (it is part of the name's status).
+NAME_START_WORDS = ("在", "继", "于", "及", "和", "对", "以", "把", "将", "为", "从", "到", "向")
 #: Words just before a name that make it context, not a row ("依托…基地", "与…研究院签署").
 CONTEXT_BEFORE = ("依托", "依靠", "借助", "对标", "与", "成立", "组建", "列入", "入选", "获评", "评为", "围绕")
 #: Words a name is cut after: the name starts after the last of them ("在|第五届进博会", "向|大会").
