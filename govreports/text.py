@@ -73,17 +73,16 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _MARK_INDEX: dict[str, tuple[str, list[int]]] = {}
-_CODE_POINTS: dict[str, tuple[str, numpy.ndarray]] = {}
+_LAST_CODE_POINTS: list[tuple[str, numpy.ndarray]] = []  # one slot: the text last asked about
 
 
 def code_points(text: str) -> numpy.ndarray:
     """The code point of each character of ``text``, for numpy to compare all at once; kept for the
     text last asked about (its mark positions and its flags read the same text)."""
-    cached = _CODE_POINTS.get("last")
-    if cached is None or cached[0] is not text:
+    if not _LAST_CODE_POINTS or _LAST_CODE_POINTS[0][0] is not text:
         codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        cached = _CODE_POINTS["last"] = (text, codes)
-    return cached[1]
+        _LAST_CODE_POINTS[:] = [(text, codes)]
+    return _LAST_CODE_POINTS[0][1]
 
 
 def mark_positions(text: str, marks: str) -> list[int]:

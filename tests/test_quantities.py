@@ -152,3 +152,13 @@ def test_unitless_ratio_or_index_is_a_fact():
     found = facts("城乡居民收入比由2017年的2.11缩小到1.93。")
     assert found == [("2.11", ""), ("1.93", "")]
     assert facts("开展城市大脑2.0试点。") == []
+
+
+@given(st.text(alphabet="0123456789０１,.．元万亿%", max_size=30))
+def test_the_number_pattern_finds_the_spans_of_its_plain_definition(text):
+    import re
+
+    from govreports.quantities import _ARABIC
+
+    plain = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?")
+    assert [m.span() for m in _ARABIC.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -189,3 +189,18 @@ def test_marks_before_and_after_a_position_are_those_rfind_and_find_give(text, p
     if pos <= len(text):
         following = [i for i in (text.find(m, pos) for m in marks) if i >= 0]
         assert first_mark_from(text, pos, marks) == min(following, default=len(text))
+
+
+@given(st.text(alphabet="一二三，。ab\n", max_size=60), st.integers(min_value=1, max_value=20))
+def test_run_hashes_built_by_doubling_equal_the_hash_of_each_run(text, length):
+    import numpy
+
+    from govreports.text import _run_hashes
+
+    codes = [ord(c) for c in text]
+    expected = [
+        sum(code * pow(1_000_003, length - 1 - k, 2**64) for k, code in enumerate(codes[i : i + length])) % 2**64
+        for i in range(len(codes) - length + 1)
+    ]
+    if expected:
+        assert _run_hashes(numpy.array(codes, dtype=numpy.uint64), length).tolist() == expected
