@@ -28,6 +28,12 @@ try:  # Ctrl-C while the libraries load: one line too, never a traceback
     ROOT = Path(__file__).resolve().parent
     sys.path.insert(0, str(ROOT))
 
+    from govreports.descriptor_check import DescriptorCheck
+
+    # Forked before the heavy imports: frictionless loads on the other core while this process
+    # loads the rest and reads the reports (see govreports/descriptor_check.py).
+    DESCRIPTOR_CHECK = DescriptorCheck() if __name__ == "__main__" else None
+
     from govreports import columnar
     from govreports.columnar import Tables
     from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document
@@ -125,7 +131,7 @@ def _assemble(per_document: list[Tables], skipped: list[SkippedSource]) -> Table
     return with_derived(combine(rows))
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, check: DescriptorCheck | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the government work report dataset.")
     parser.add_argument(
         "command",
@@ -169,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.metadata is not None:
             meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
         if args.command == "release" or args.check:
-            changed = differences(tables, out_dir, descriptor, docs_dir, meta, checked=True)
+            changed = differences(tables, out_dir, descriptor, docs_dir, meta, checked=True, check=check)
             if changed:
                 what = "release: data/ is not current; run make data first" if args.command else "--check"
                 print(f"build.py {what}: {len(changed)} file(s) differ: {', '.join(changed)}", file=sys.stderr)
@@ -179,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_OK
             print("build.py --check: outputs are current")
             return EXIT_OK
-        write_package(tables, out_dir, descriptor, docs_dir, meta, checked=True)
+        write_package(tables, out_dir, descriptor, docs_dir, meta, checked=True, check=check)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -216,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     try:
-        sys.exit(main())
+        sys.exit(main(check=DESCRIPTOR_CHECK))
     except KeyboardInterrupt:  # before or after main's own handler
         sys.stderr.write("interrupted: nothing was replaced\n")
         sys.exit(EXIT_INTERRUPTED)
+    finally:
+        DESCRIPTOR_CHECK.close()

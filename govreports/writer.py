@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from . import columnar, docs, formats
 from .columnar import Tables
+from .descriptor_check import GONE, DescriptorCheck
 from .package import ResourceFile, descriptor
 from .schema import TABLES, columns, table_schema
 
@@ -253,17 +254,25 @@ def relative_prefix(out_dir: Path, descriptor_path: Path) -> str:
     return "" if rel == "." else rel.replace(os.sep, "/") + "/"
 
 
-def validate(descriptor_path: Path, tables: Tables | None = None, checked: bool = False) -> None:
+def validate(
+    descriptor_path: Path, tables: Tables | None = None, checked: bool = False, check: DescriptorCheck | None = None
+) -> None:
     """With ``tables`` (a build): every row by ``columnar.problems`` (unless ``checked``, when the
     caller has just run that check on these very tables), then frictionless reads and validates the
-    descriptor. Without (the tests): frictionless over every row of every file, foreign keys included."""
-    from frictionless import FrictionlessException, Package, system
-
+    descriptor (in ``check``'s process when there is one). Without (the tests): frictionless over
+    every row of every file, foreign keys included."""
     if tables is not None and not checked:
         problems = columnar.problems(tables)
         if problems:
             more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
             raise ValidationError("; ".join(problems[:5]) + more)
+    answer = check.answer(descriptor_path) if tables is not None and check is not None else GONE
+    if answer is not GONE:
+        if answer is not None:
+            raise ValidationError(f"datapackage.json: {answer}")
+        return
+    from frictionless import FrictionlessException, Package, system
+
     with system.use_context(trusted=True):
         try:
             package = Package(str(descriptor_path))  # raises on a descriptor that is not valid
@@ -279,7 +288,12 @@ def validate(descriptor_path: Path, tables: Tables | None = None, checked: bool 
 
 
 def stage(
-    tables: Tables, parent: Path, meta: dict, label: str = "package", checked: bool = False
+    tables: Tables,
+    parent: Path,
+    meta: dict,
+    label: str = "package",
+    checked: bool = False,
+    check: DescriptorCheck | None = None,
 ) -> tuple[Path, dict[str, Written], dict[str, bytes]]:
     """Write the package into a new temporary folder under ``parent`` and validate it there; the
     generated docs are rendered while the database is written."""
@@ -291,7 +305,7 @@ def stage(
         files = write_files(tables, staging, meta, lambda: pages.update(render_docs(tables, meta)))
         documents = tables["documents"].to_pylist()
         (staging / "datapackage.json").write_bytes(descriptor_bytes(files, documents, "", meta))
-        validate(staging / "datapackage.json", tables, checked)
+        validate(staging / "datapackage.json", tables, checked, check)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -365,14 +379,20 @@ def recover(out_dir: Path) -> None:
 
 
 def write_package(
-    tables: Tables, out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict, checked: bool = False
+    tables: Tables,
+    out_dir: Path,
+    descriptor_path: Path,
+    docs_dir: Path,
+    meta: dict,
+    checked: bool = False,
+    check: DescriptorCheck | None = None,
 ) -> None:
     """Build, validate, then replace ``out_dir`` (with its descriptor and docs when they live in it)
     in one rename; the project's own build also replaces ``datapackage.json`` and the docs beside it.
     A kill at any instant leaves the old or the new package, and the next run tidies up."""
     with build_lock(out_dir):
         recover(out_dir)
-        staging, files, pages = stage(tables, out_dir.parent, meta, out_dir.name, checked)
+        staging, files, pages = stage(tables, out_dir.parent, meta, out_dir.name, checked, check)
         documents = tables["documents"].to_pylist()
         final_descriptor = descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)
         inside = descriptor_path.parent.resolve() == out_dir.resolve()
@@ -399,10 +419,16 @@ def write_package(
 
 
 def differences(
-    tables: Tables, out_dir: Path, descriptor_path: Path, docs_dir: Path, meta: dict, checked: bool = False
+    tables: Tables,
+    out_dir: Path,
+    descriptor_path: Path,
+    docs_dir: Path,
+    meta: dict,
+    checked: bool = False,
+    check: DescriptorCheck | None = None,
 ) -> list[str]:
     """Rebuild (and validate) in a temporary folder; list the files that differ from those on disk."""
-    staging, files, pages = stage(tables, Path(tempfile.gettempdir()), meta, checked=checked)
+    staging, files, pages = stage(tables, Path(tempfile.gettempdir()), meta, checked=checked, check=check)
     shutil.rmtree(staging, ignore_errors=True)
     expected: dict[Path, Written] = {out_dir / relative: digest for relative, digest in files.items()}
     documents = tables["documents"].to_pylist()

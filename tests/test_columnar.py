@@ -3,12 +3,15 @@ rejects, one broken row per constraint kind; and typed columns refuse values of 
 
 import hashlib
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
 import build
 from govreports import columnar, writer
+from govreports.descriptor_check import GONE, DescriptorCheck
 from govreports.package import project_metadata
 from govreports.schema import TABLES
 
@@ -125,3 +128,35 @@ def test_a_build_refuses_a_descriptor_frictionless_finds_invalid(tables, tmp_pat
     descriptor.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(writer.ValidationError, match=r"datapackage\.json: .*primary key"):
         writer.validate(descriptor, tables, checked=True)
+
+
+def test_the_descriptor_check_process_gives_the_verdict_of_the_in_process_check(tables, tmp_path):
+    descriptor = _csv_package(tables, tmp_path)
+    broken = tmp_path / "broken.json"
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    package["resources"][2]["schema"]["primaryKey"] = ["no_such_column"]
+    broken.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    check = DescriptorCheck()
+    try:
+        assert check.answer(descriptor) is None
+        writer.validate(descriptor, tables, checked=True, check=check)
+        with pytest.raises(writer.ValidationError) as in_process:
+            writer.validate(broken, tables, checked=True)
+        with pytest.raises(writer.ValidationError) as in_child:
+            writer.validate(broken, tables, checked=True, check=check)
+        assert str(in_child.value) == str(in_process.value)
+        assert check.answer(descriptor) is None  # one process answers every question of a build
+    finally:
+        check.close()
+
+
+def test_a_descriptor_check_process_that_is_gone_leaves_the_check_to_the_build(tables, tmp_path):
+    descriptor = _csv_package(tables, tmp_path)
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    package["resources"][2]["schema"]["primaryKey"] = ["no_such_column"]
+    descriptor.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    check = DescriptorCheck()
+    os.kill(check.pid, signal.SIGKILL)
+    assert check.answer(descriptor) is GONE
+    with pytest.raises(writer.ValidationError, match=r"datapackage\.json: .*primary key"):
+        writer.validate(descriptor, tables, checked=True, check=check)
