@@ -38,7 +38,7 @@ try:  # Ctrl-C while the libraries load: one line too, never a traceback
     from govreports.columnar import Tables
     from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document
     from govreports.package import corpus_metadata, project_metadata
-    from govreports.pipeline import extract_document
+    from govreports.pipeline import document_tables
     from govreports.records import Extraction
     from govreports.release import write_release
     from govreports.tables import combine, extraction_tables, with_derived
@@ -48,17 +48,6 @@ except KeyboardInterrupt:
     sys.exit(EXIT_INTERRUPTED)
 
 IGNORED: list[str] = []  # files of the last scanned folder that are not reports
-
-
-def document_tables(source: SourceFile) -> tuple[Tables | None, str | None]:
-    """One report's rows, or why it cannot be built. Any failure stays inside its own report."""
-    try:
-        tables = extraction_tables(extract_document(source))
-    except columnar.RowTypeError as exc:
-        return None, f"made rows that break the table schemas: {exc}"
-    except Exception as exc:
-        return None, f"could not be processed ({type(exc).__name__}: {exc})"
-    return tables, None
 
 
 def _extracted(sources: list[SourceFile], jobs: int):

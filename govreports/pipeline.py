@@ -1,4 +1,4 @@
-"""One document through every stage: raw text -> Extraction (rows of all tables). Pure, no I/O."""
+"""One document through every stage: raw text -> Extraction -> its rows of every table. Pure, no I/O."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import numpy
 
 from . import lexicon
 from . import parts as parts_stage
+from .columnar import RowTypeError, Tables
 from .entities import extract_entities
 from .facts import _first_category, build_facts
 from .indicators import mark_headlines
@@ -16,6 +17,7 @@ from .metadata import SourceFile, build_document, registry_conflicts
 from .quantities import candidates
 from .records import Document, Extraction, Fact, QualityFlag, Section
 from .structure import build_sections, find_headings, innermost_section
+from .tables import extraction_tables
 from .text import clean_text, code_points
 
 _TRADITIONAL_CODES = numpy.array(sorted({ord(c) for c in lexicon.TRADITIONAL_MARKERS}), dtype="<u4")
@@ -58,6 +60,20 @@ def _section_cue(section: Section | None, by_id: dict[str, Section], plan_year) 
 #: sentence reads the same clauses) and are emptied for each report, so that a corpus of recombined
 #: paragraphs (the benchmark's) gains nothing from them that real reports would not.
 _PER_REPORT_CACHES = (_first_category, parts_stage._years_named)
+
+
+def document_tables(source: SourceFile) -> tuple[Tables | None, str | None]:
+    """One report's rows, or why it cannot be built. Any failure stays inside its own report.
+
+    The function worker processes run: it lives in a module, not in ``build.py``, so that it pickles
+    by the same name however the build was started (``python -m cProfile build.py`` included)."""
+    try:
+        tables = extraction_tables(extract_document(source))
+    except RowTypeError as exc:
+        return None, f"made rows that break the table schemas: {exc}"
+    except Exception as exc:
+        return None, f"could not be processed ({type(exc).__name__}: {exc})"
+    return tables, None
 
 
 def extract_document(source: SourceFile) -> Extraction:

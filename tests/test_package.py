@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import build
-from govreports import columnar, writer
+from govreports import columnar, pipeline, writer
 from govreports.tables import TABLES, columns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,14 +190,14 @@ def test_a_report_whose_processing_fails_costs_no_other_report(tmp_path, monkeyp
     raw.mkdir()
     shutil.copy(ROOT / "raw" / "gongshu-2024.txt", raw / "good.txt")
     (raw / "odd.txt").write_text("政府工作报告\n\n今年新增就业1万人。", encoding="utf-8")
-    real_extract = build.extract_document
+    real_extract = pipeline.extract_document
 
     def fail_on_odd(source):
         if source.doc_id == "odd":
             raise RuntimeError("boom")
         return real_extract(source)
 
-    monkeypatch.setattr(build, "extract_document", fail_on_odd)
+    monkeypatch.setattr(pipeline, "extract_document", fail_on_odd)
     assert run_build(raw, tmp_path / "out") == build.EXIT_SKIPPED
     documents = {row["doc_id"]: row for row in read_csv(tmp_path / "out" / "csv" / "documents.csv")}
     assert documents["odd"]["problem"] == "could not be processed (RuntimeError: boom)"
@@ -266,7 +266,7 @@ def test_a_report_whose_rows_break_a_schema_is_skipped_and_the_others_are_built(
     raw.mkdir()
     shutil.copy(ROOT / "raw" / "gongshu-2024.txt", raw / "good.txt")
     shutil.copy(ROOT / "raw" / "gongshu-2023.txt", raw / "odd.txt")
-    real_extract = build.extract_document
+    real_extract = pipeline.extract_document
 
     def negative_offsets_in_odd(source):
         extraction = real_extract(source)
@@ -274,13 +274,27 @@ def test_a_report_whose_rows_break_a_schema_is_skipped_and_the_others_are_built(
             extraction.facts[0] = dataclasses.replace(extraction.facts[0], char_start=-5)
         return extraction
 
-    monkeypatch.setattr(build, "extract_document", negative_offsets_in_odd)
+    monkeypatch.setattr(pipeline, "extract_document", negative_offsets_in_odd)
     assert run_build(raw, tmp_path / "out") == build.EXIT_SKIPPED
     documents = {row["doc_id"]: row for row in read_csv(tmp_path / "out" / "csv" / "documents.csv")}
     assert documents["odd"]["status"] == "skipped"
     assert "char_start is below 0" in documents["odd"]["problem"]
     assert documents["good"]["status"] == "built"
     assert {row["doc_id"] for row in read_csv(tmp_path / "out" / "csv" / "targets.csv")} == {"good"}
+
+
+def test_worker_processes_start_however_the_build_was_started(tmp_path):
+    """Under a profiler ``__main__`` is the profiler: a worker function defined in build.py could not
+    be found by its name there, and the build hung instead of ending."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n in (1, 2):
+        (raw / f"r{n}.txt").write_text(f"2024年政府工作报告\n\n今年新增就业{n}万人。", encoding="utf-8")
+    command = [sys.executable, "-m", "cProfile", "-o", str(tmp_path / "profile"), str(ROOT / "build.py")]
+    command += ["--raw", str(raw), "--out", str(tmp_path / "out"), "--jobs", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == build.EXIT_OK, done.stderr
+    assert len(read_csv(tmp_path / "out" / "csv" / "documents.csv")) == 2
 
 
 def test_worker_processes_build_the_same_bytes_as_one_process(tmp_path):
