@@ -38,7 +38,7 @@ try:  # Ctrl-C while the libraries load: one line too, never a traceback
     from govreports.columnar import Tables
     from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document
     from govreports.package import corpus_metadata, project_metadata
-    from govreports.pipeline import document_tables
+    from govreports.pipeline import document_ipc, document_tables
     from govreports.records import Extraction
     from govreports.release import write_release
     from govreports.tables import combine, extraction_tables, with_derived
@@ -61,7 +61,8 @@ def _extracted(sources: list[SourceFile], jobs: int):
     executor = ProcessPoolExecutor(max_workers=jobs)
     try:
         # Small chunks: a worker left with a big last chunk while the other idles cost seconds.
-        yield from executor.map(document_tables, sources, chunksize=2)
+        for packed, problem in executor.map(document_ipc, sources, chunksize=2):
+            yield (columnar.from_ipc(packed) if packed is not None else None), problem
     finally:
         executor.shutdown(cancel_futures=True)
 

@@ -134,6 +134,22 @@ def sort_by_key(table: str, data: pa.Table) -> pa.Table:
     return data.take(pc.sort_indices(data, sort_keys=[(k, "ascending") for k in key])).combine_chunks()
 
 
+def to_ipc(tables: Tables) -> dict[str, bytes]:
+    """Tables as Arrow IPC streams: what a worker process hands back. Pickling the tables costs
+    about eight times as much, in the worker and again in the build."""
+    packed = {}
+    for name, data in tables.items():
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, data.schema) as stream:
+            stream.write_table(data)
+        packed[name] = sink.getvalue().to_pybytes()
+    return packed
+
+
+def from_ipc(packed: dict[str, bytes]) -> Tables:
+    return {name: pa.ipc.open_stream(data).read_all() for name, data in packed.items()}
+
+
 def concat(parts: list[pa.Table], table: str) -> pa.Table:
     return pa.concat_tables([empty(table), *parts]) if parts else empty(table)
 

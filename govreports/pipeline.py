@@ -9,7 +9,7 @@ import numpy
 
 from . import lexicon
 from . import parts as parts_stage
-from .columnar import RowTypeError, Tables
+from .columnar import RowTypeError, Tables, to_ipc
 from .entities import extract_entities
 from .facts import _first_category, build_facts
 from .indicators import mark_headlines
@@ -74,6 +74,12 @@ def document_tables(source: SourceFile) -> tuple[Tables | None, str | None]:
     except Exception as exc:
         return None, f"could not be processed ({type(exc).__name__}: {exc})"
     return tables, None
+
+
+def document_ipc(source: SourceFile) -> tuple[dict[str, bytes] | None, str | None]:
+    """``document_tables`` as a worker process hands it back (``columnar.from_ipc`` reads it)."""
+    tables, problem = document_tables(source)
+    return (to_ipc(tables) if tables is not None else None), problem
 
 
 def extract_document(source: SourceFile) -> Extraction:

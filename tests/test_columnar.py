@@ -160,3 +160,13 @@ def test_a_descriptor_check_process_that_is_gone_leaves_the_check_to_the_build(t
     assert check.answer(descriptor) is GONE
     with pytest.raises(writer.ValidationError, match=r"datapackage\.json: .*primary key"):
         writer.validate(descriptor, tables, checked=True, check=check)
+
+
+def test_tables_handed_back_by_a_worker_are_the_tables_it_built(tables):
+    empty = {table: columnar.empty(table) for table in TABLES}
+    for original in (tables, empty):
+        back = columnar.from_ipc(columnar.to_ipc(original))
+        assert list(back) == list(original)
+        for table in original:
+            assert back[table].schema == original[table].schema
+            assert back[table].equals(original[table])
