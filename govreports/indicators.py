@@ -24,7 +24,8 @@ VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "indicators.csv"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WHOLE_YEAR = re.compile(r"全年|年度")
 _CLAUSE_MARK_CHARS = "，；：,"
-_EXCLUDING = re.compile(r"^(?:扣除|剔除|不含)|(?:扣除|剔除|不含).*后$")
+_EXCLUDING_WORD = re.compile(r"扣除|剔除|不含")
+_EXCLUDING = re.compile(rf"^(?:{_EXCLUDING_WORD.pattern})|(?:{_EXCLUDING_WORD.pattern}).*后$")
 _SUBJECT_MARKS = re.compile(r"[，；：]")
 _LIST_JOINERS = re.compile(r"[、和与及]")
 _LIST_WORDS = re.compile(r"[、和及与]|左右|以上")
@@ -141,10 +142,14 @@ def code_for(
     whole sentence names no part of the year (looked for once for all its figures)."""
     if part_of_year and lexicon.PART_OF_YEAR.search(_WHOLE_YEAR.split(sentence)[-1]):
         return None
-    head = sentence[: len(sentence) - len(before)].rstrip("，,；：;")
-    previous_clause = head[max(map(head.rfind, _CLAUSE_MARK_CHARS)) + 1 :]  # after its last mark, no list of all
-    if lexicon.OTHER_BASIS.search(before) or _EXCLUDING.search(previous_clause):
+    if lexicon.OTHER_BASIS.search(before):
         return None
+    head = sentence[: len(sentence) - len(before)].rstrip("，,；：;")
+    # the clause before is cut out only when the sentence before holds an excluding word (few do)
+    if _EXCLUDING_WORD.search(head):
+        previous_clause = head[max(map(head.rfind, _CLAUSE_MARK_CHARS)) + 1 :]  # after its last mark
+        if _EXCLUDING.search(previous_clause):
+            return None
     for source in (before, borrowed):
         respectively = source.rfind("分别")
         if index < 0 or respectively <= 0:

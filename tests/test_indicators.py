@@ -105,3 +105,23 @@ def test_headline_marks_the_main_expected_targets_and_the_review_summary():
 @pytest.mark.parametrize("code", ["gdp", "gdp_growth", "cpi", "pm25", "new_urban_jobs"])
 def test_each_code_has_an_english_and_a_chinese_label(code):
     assert by_code()[code].label_en and by_code()[code].label_zh
+
+
+def test_an_excluding_word_in_the_previous_clause_is_found_only_where_the_sentence_holds_one():
+    """code_for cuts the clause before the figure's out only when the sentence before holds 扣除, 剔除
+    or 不含: whatever the clause, the excluding test is the same as cutting it out every time."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.indicators import _CLAUSE_MARK_CHARS, _EXCLUDING, _EXCLUDING_WORD
+
+    pieces = st.sampled_from(["扣除", "剔除", "不含", "后", "，", "；", "：", ",", "投资", "增长", "房地产"])
+
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def check(head):
+        previous_clause = head[max(map(head.rfind, _CLAUSE_MARK_CHARS)) + 1 :]
+        naive = bool(_EXCLUDING.search(previous_clause))
+        assert naive == bool(_EXCLUDING_WORD.search(head) and _EXCLUDING.search(previous_clause))
+
+    check()
+    assert codes("扣除房地产开发投资后，固定资产投资增长5%。") == [(5.0, None)]
