@@ -62,7 +62,7 @@ NEGATIVE_INTRODUCERS = "长速幅为是至到：:，,（( \n"
 
 #: Common characters that exist only in traditional script; above this share of a text's Chinese
 #: characters, the text is flagged as traditional.
-TRADITIONAL_MARKERS = "這個們來時會經濟發區縣實現進計億產業務與為對過還於區場開關總務權設質單"
+TRADITIONAL_MARKERS = "這個們來時會經濟發區縣實現進計億產業務與為對過還於場開關總權設質單"
 TRADITIONAL_SHARE = 0.02
 
 # --- Page furniture ---------------------------------------------------------------------------
