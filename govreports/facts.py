@@ -52,6 +52,12 @@ _BASELINE_PATTERN = _words_pattern(_BASELINE_WORDS)
 #: Any commitment, period or baseline word: most clauses have none, one search instead of three.
 _NEAREST_WORDS = _words_pattern(_COMMITMENT_WORDS + _PERIOD_WORDS + _BASELINE_WORDS)
 _KIND_PATTERNS = [(kind, _words_pattern(words)) for kind, words in lexicon.KIND_WORDS]
+#: Any word of a kind (of a kind a figure not in percent can have): most clauses have none, one
+#: search instead of one for each kind.
+_ANY_KIND_WORD = _words_pattern(tuple(w for _, words in lexicon.KIND_WORDS for w in words))
+_ANY_COUNT_KIND_WORD = _words_pattern(
+    tuple(w for kind, words in lexicon.KIND_WORDS if kind not in ("growth_rate", "share") for w in words)
+)
 _OWN_VERB = re.compile(r"完成|实现|达到|达")
 _YEAR_LEAD = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*")
 _LIST_JOINT = re.compile(r"\s*[、和及与]\s*")
@@ -171,7 +177,8 @@ def nearest_word(clause_before: str, words: tuple[str, ...], pattern: re.Pattern
     return best
 
 
-def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None) -> str:
+def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None, clause_to: int | None = None) -> str:
+    """The kind of a figure (``clause_to``: ``clause_end(text, c.unit_end)``, when the caller has it)."""
     if c.rank:
         return "rank"
     if unit_base in ("ratio", "doubling"):
@@ -180,9 +187,15 @@ def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None)
         return "duration"
     near = clause_before[-8:]
     percent = unit_base in ("percent", "percentage_point", "permille")
-    if percent and _REDUCTION_WORD.search(text, c.unit_end, clause_end(text, c.unit_end)):
+    if percent and _REDUCTION_WORD.search(
+        text, c.unit_end, clause_end(text, c.unit_end) if clause_to is None else clause_to
+    ):
         return "reduction"  # "按照5%的幅度进行再压减": the verb follows the rate
-    for kind, words in _KIND_PATTERNS:
+    for kind, words in (
+        _KIND_PATTERNS
+        if (_ANY_KIND_WORD if percent else _ANY_COUNT_KIND_WORD).search(near if percent else clause_before)
+        else ()
+    ):
         if kind in ("growth_rate", "share") and not percent:
             continue
         if words.search(near if percent else clause_before):
@@ -197,7 +210,8 @@ def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None)
 def _strip_words(phrase: str) -> str:
     """Leading, then trailing cue words off, each list tried in its order, until none is left. A pass
     tries only the words that share the phrase's current first (last) character."""
-    changed = True
+    # most phrases neither start nor end with a cue word's character: no pass to make
+    changed = phrase[:1] in _LEADING_BY_FIRST or phrase[-1:] in _TRAILING_BY_LAST
     while changed and phrase:
         changed = False
         done = -1  # in list order: after a word comes off, only the words after it are tried
@@ -229,7 +243,9 @@ def _noun_after(text: str, c: Candidate) -> str:
     match = _NOUN_RUN.match(text, c.unit_end)
     if not match:
         return ""
-    noun = _NOUN_STOPS.split(match.group())[0]
+    run = match.group()
+    stop = _NOUN_STOPS.search(run)
+    noun = run[: stop.start()] if stop else run  # ``_NOUN_STOPS.split(run)[0]``, without the other pieces
     return noun if c.unit_end < len(text) and noun and not noun.startswith(("的", "和", "及")) else ""
 
 
@@ -283,11 +299,13 @@ def indicator_for(
     if paired_item:
         return paired_item
     lead = _strip_words(before)
-    verbs = _LIST_VERBS_BY_FIRST.get(lead[:1])
-    verb = next((v for v in verbs if lead.startswith(v)), None) if verbs else None
-    segment = _strip_words(before.rsplit("、", 1)[-1]) if "、" in before else lead
-    if verb and "、" in before and not segment.startswith(verb):
-        segment = verb + segment  # "新增A161家、B460家": B is 新增 too
+    segment = lead
+    if "、" in before:  # the verb of the list's first item is looked for only in a list
+        verbs = _LIST_VERBS_BY_FIRST.get(lead[:1])
+        verb = next((v for v in verbs if lead.startswith(v)), None) if verbs else None
+        segment = _strip_words(before.rsplit("、", 1)[-1])
+        if verb and not segment.startswith(verb):
+            segment = verb + segment  # "新增A161家、B460家": B is 新增 too
     noun = _noun_after(text, c)
     if noun and noun not in segment:
         segment += noun
@@ -376,21 +394,22 @@ def _first_category(haystack: str) -> int | None:
 
 def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> list[str]:
     """The clauses of a sentence, the figure's own first, then those before it, then those after."""
-    return list(_clauses_by_distance(text, _sentence_clauses(text, sentence_start, sentence_end), pos))
+    return list(_clauses_by_distance(_sentence_clauses(text, sentence_start, sentence_end), pos))
 
 
-def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
-    """The (start, end) of each clause of a sentence, in order: the same for every figure of it."""
+def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int, str]]:
+    """The (start, end, text) of each clause of a sentence, in order: the same for every figure of it
+    (each clause's text cut once, its hash then known to ``_first_category`` for the next figure)."""
     marks = _CLAUSE_BOUNDS.finditer(text, sentence_start, max(sentence_start, sentence_end))
     bounds = [sentence_start] + [m.end() for m in marks] + [sentence_end]
-    return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    return [(a, b, text[a:b]) for a, b in itertools.pairwise(bounds) if a < b]
 
 
-def _clauses_by_distance(text: str, clauses: list[tuple[int, int]], pos: int) -> Iterator[str]:
-    own = next((i for i, (a, b) in enumerate(clauses) if a <= pos < b), 0)
+def _clauses_by_distance(clauses: list[tuple[int, int, str]], pos: int) -> Iterator[str]:
+    own = next((i for i, (a, b, _) in enumerate(clauses) if a <= pos < b), 0)
     for i in (own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))):
         if i < len(clauses):
-            yield text[clauses[i][0] : clauses[i][1]]
+            yield clauses[i][2]
 
 
 def _fact(values: dict) -> Fact:
@@ -418,7 +437,8 @@ def build_facts(
     # what is the same for every figure of a sentence or with the same measure, worked out once
     units: dict[str, tuple] = {}
     sentence_says: dict[tuple[int, int], tuple[bool, bool]] = {}
-    sentence_clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    sentence_clauses: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    by_code = indicators.by_code()
     for start, members in by_clause.items():
         part = part_at(parts, members[0].token.start)
         sentence_start = part.start if part else start
@@ -434,9 +454,11 @@ def build_facts(
                 lexicon.PART_OF_YEAR.search(text, sentence_start, sentence_end) is not None,
             )
         opener, part_of_year = said
-        for c in members:
-            clause_before = text[start : c.token.start]
-            sentence_before = text[sentence_start : c.token.start]
+        several = len(members) > 1
+        for index, c in enumerate(members):
+            pos, unit_end = c.token.start, c.unit_end
+            clause_before = text[start:pos]
+            sentence_before = text[sentence_start:pos]
             unit = units.get(c.measure)
             if unit is None:
                 unit = units[c.measure] = lexicon.UNITS.get(_ALTERNATIVE.split(c.measure)[0], (None, None))
@@ -452,14 +474,14 @@ def build_facts(
             explicit = (
                 lexicon.BASELINE_YEAR.search(clause_before)
                 or _EXPLICIT_YEAR.search(clause_before[-10:])
-                or _HORIZON_YEAR.search(text, sentence_start, c.token.start)
+                or _HORIZON_YEAR.search(text, sentence_start, pos)
             )
             explicit_year = int(explicit.group(1)) if explicit else None
             if explicit_year is None and lexicon.BASELINE_LAST_YEAR.search(clause_before) and plan_year:
                 explicit_year = plan_year - 1
             start_value = bool(
                 lexicon.FROM_VALUE_BEFORE.search(clause_before)
-                and lexicon.FROM_VALUE_AFTER.search(text[c.unit_end : c.unit_end + 8])
+                and lexicon.FROM_VALUE_AFTER.search(text[unit_end : unit_end + 8])
             )
             when = (
                 figure_part(sentence_before, part, explicit_year, review_year, plan_year, start_value)
@@ -468,7 +490,8 @@ def build_facts(
             )
             table = "achievements" if when.part == "review" else "targets"
             without_figures = _without_figures(text, start, c, members)
-            indicator = indicator_for(text, c, start, members, pairs.get(c.token.start), without_figures)
+            item = pairs.get(pos) if pairs else None
+            indicator = indicator_for(text, c, start, members, item, without_figures)
             borrowed = ""
             cleaned_indicator = clean_indicator(indicator)
             if cleaned_indicator in lexicon.BARE_INDICATORS:
@@ -476,7 +499,7 @@ def build_facts(
                 # "全体居民人均可支配收入达39545元、增长5%": the subject of the clause's first item,
                 # else of an earlier clause of the sentence
                 first_item = clean_indicator(_strip_words(without_figures.split("、")[0]))
-                subject = first_item if "、" in text[start : c.token.start] and len(first_item) >= 3 else ""
+                subject = first_item if "、" in clause_before and len(first_item) >= 3 else ""
                 subject = subject or subject_before(text, start)
                 # several values after a borrowed subject ("…收入分别达到6.1万元、3.3万元，增长8.5%和9%") share it
                 borrowed = subject + ("分别" if len(members) > 1 else "") + indicator
@@ -486,17 +509,17 @@ def build_facts(
             code = indicators.code_for(
                 without_figures,
                 base,
-                pairs.get(c.token.start),
+                item,
                 items,
-                members.index(c) if len(members) > 1 else -1,
+                index if several else -1,
                 sentence_before,
                 borrowed,
-                part_of_year or c.token.start > sentence_end,
+                part_of_year or pos > sentence_end,
             )
             if (
                 code
                 and when.scope in ("past_period", "new_period")
-                and indicators.by_code()[code].kind
+                and by_code[code].kind
                 in (
                     "growth_rate",
                     "reduction",
@@ -509,8 +532,9 @@ def build_facts(
                     clauses = sentence_clauses[sentence_start, sentence_end] = _sentence_clauses(
                         text, sentence_start, sentence_end
                     )
-            quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, c.token.start, c.unit_end, start))
-            n_start, n_end = cleaned.raw_span(c.token.start, c.range_end)
+            clause_to = clause_end(text, unit_end)  # the quote's end, and where a reduction verb may follow
+            quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, pos, unit_end, start, clause_to))
+            n_start, n_end = cleaned.raw_span(pos, c.range_end)
             section = innermost_section(sections, n_start)
             commitment = period = baseline = None
             if _NEAREST_WORDS.search(clause_before):
@@ -530,16 +554,16 @@ def build_facts(
                         "indicator": indicator,
                         "indicator_code": code,
                         "headline": False,
-                        "category": indicators.by_code()[code].category
+                        "category": by_code[code].category
                         if code
-                        else category_for(indicator, _clauses_by_distance(text, clauses, c.token.start)),
-                        "kind": kind_for(text, c, clause_before, base),
+                        else category_for(indicator, _clauses_by_distance(clauses, pos)),
+                        "kind": kind_for(text, c, clause_before, base, clause_to),
                         "comparator": comparator_for(
                             text,
                             c,
                             clause_before,
-                            estimated(text, sentence_start, c.token.start, opener),
-                            shared.get(c.token.start),
+                            estimated(text, sentence_start, pos, opener),
+                            shared.get(pos) if shared else None,
                         ),
                         "value": c.token.value,
                         "value_max": c.value_max,
@@ -550,7 +574,7 @@ def build_facts(
                         "approximate": c.approximate,
                         "period": lexicon.PERIODS.get(period or ""),
                         "baseline": baseline,
-                        "number_text": c.token.text if c.value_max is None else text[c.token.start : c.range_end],
+                        "number_text": c.token.text if c.value_max is None else text[pos : c.range_end],
                         "number_start": n_start,
                         "number_end": n_end,
                         "part_source": part.source if part else "default",

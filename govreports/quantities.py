@@ -171,13 +171,16 @@ def _clause_end_walk(text: str, pos: int) -> int:
     return i
 
 
-def clause_window(text: str, start: int, end: int, clause_from: int | None = None) -> tuple[int, int]:
+def clause_window(
+    text: str, start: int, end: int, clause_from: int | None = None, clause_to: int | None = None
+) -> tuple[int, int]:
     """The clause that holds text[start:end] (a figure, a name): the quote of its row, at most
     ``MAX_QUOTE`` characters, cut to a window around the span when the clause is longer.
-    ``clause_from`` is ``clause_start(text, start)``, when the caller has it already."""
+    ``clause_from`` is ``clause_start(text, start)`` and ``clause_to`` is ``clause_end(text, end)``,
+    when the caller has them already."""
     if clause_from is None:
         clause_from = clause_start(text, start)
-    a, b = strip_span(text, clause_from, clause_end(text, end))
+    a, b = strip_span(text, clause_from, clause_end(text, end) if clause_to is None else clause_to)
     if b - a > lexicon.MAX_QUOTE:
         a = max(a, min(start - lexicon.MAX_QUOTE // 2, b - lexicon.MAX_QUOTE))
         b = min(b, a + lexicon.MAX_QUOTE)

@@ -202,3 +202,20 @@ def test_record_builds_the_same_frozen_row_as_the_class():
         assert made == cls(**values) and vars(made) == vars(cls(**values))
         with pytest.raises(dataclasses.FrozenInstanceError):
             made.id = "changed"
+
+
+def test_the_noun_a_count_measures_stops_at_the_first_stop_word():
+    """The noun after a count is its run up to the first stop word (not a split of the whole run)."""
+    from govreports.facts import _NOUN_STOPS, _noun_after
+    from govreports.quantities import candidates
+
+    for text in ("实施48个旧改工程顺利完成。", "新建12所学校，", "完成3项改革任务", "建成5个的", "新增9家和"):
+        c = candidates(text)[0]
+        run = text[c.unit_end :].split("，")[0].split("。")[0]
+        expected = _NOUN_STOPS.split(run)[0] if run else ""
+        expected = "" if expected.startswith(("的", "和", "及")) else expected
+        assert _noun_after(text, c) == expected
+    assert (
+        _noun_after("实施48个旧改工程顺利完成。", next(c for c in candidates("实施48个旧改工程顺利完成。")))
+        == "旧改工程"
+    )
