@@ -330,9 +330,20 @@ def part_at(parts: list[SentencePart], pos: int) -> SentencePart | None:
 
 
 def _last_cue(text: str, cues: tuple[str, ...]) -> int:
-    if not _any_cue(cues).search(text):
-        return -1
-    return max((text.rfind(cue) + len(cue) for cue in cues if cue in text), default=-1)
+    """Where the cue printed last in ``text`` ends (of two ending there, either), -1 when none."""
+    return _last_cue_backwards(text[::-1], cues)
+
+
+@cache
+def _backwards_cues(cues: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(cue[::-1]) for cue in cues) or "(?!)")
+
+
+def _last_cue_backwards(backwards: str, cues: tuple[str, ...]) -> int:
+    """``_last_cue`` of the text ``backwards`` spells: the cue ending last in the text starts first in
+    it read backwards, so one search finds it, not an rfind for each cue."""
+    match = _backwards_cues(cues).search(backwards)
+    return len(backwards) - match.start() if match else -1
 
 
 @dataclass(slots=True)
@@ -372,8 +383,9 @@ def figure_part(
         if explicit_year is not None and plan_year is not None:
             part = "plan"
         else:
-            last_review = _last_cue(before, lexicon.REVIEW_CUES_STRONG)
-            last_plan = _last_cue(before, lexicon.PLAN_CUES_STRONG)
+            backwards = before[::-1]  # read once for both lists
+            last_review = _last_cue_backwards(backwards, lexicon.REVIEW_CUES_STRONG)
+            last_plan = _last_cue_backwards(backwards, lexicon.PLAN_CUES_STRONG)
             if last_review != last_plan:
                 part = "review" if last_review > last_plan else "plan"
     if explicit_year is not None:

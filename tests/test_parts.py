@@ -106,3 +106,20 @@ def test_votes_summed_over_a_span_are_the_votes_of_its_own_sentences(pieces, sta
     text = "".join(pieces)
     start, end = min(start, len(text)), min(end, len(text))
     assert majority_parts(text, 2026)(start, end) == majority_part(text, start, end, 2026)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["去年", "今年", "一年来", "年来", "力争", "确保", "五年", "投资", "增长", "，"]), max_size=8
+    )
+)
+def test_the_last_cue_found_backwards_is_where_the_last_cue_ends(pieces):
+    """One search of the text read backwards gives where the cue printed last ends, as an rfind for
+    each cue did (cues inside longer ones, 年来 in 一年来, included)."""
+    from govreports import lexicon
+    from govreports.parts import _last_cue
+
+    text = "".join(pieces)
+    for cues in (lexicon.REVIEW_CUES_STRONG, lexicon.PLAN_CUES_STRONG, ("年来", "一年来", "来")):
+        naive = max((text.rfind(cue) + len(cue) for cue in cues if cue in text), default=-1)
+        assert _last_cue(text, cues) == naive
