@@ -130,10 +130,34 @@ def _any_cue(cues: tuple[str, ...]) -> re.Pattern:
 
 
 def _count(sentence: str, cues: tuple[str, ...]) -> int:
-    """How many cue words a sentence holds (a cue inside a longer one counts too)."""
-    if not _any_cue(cues).search(sentence):
-        return 0
-    return sum(map(sentence.count, cues))
+    """How many cue words a sentence holds (a cue inside a longer one counts too): the sum of
+    ``sentence.count(cue)`` over the cues, from the positions where cues start, not a count of each."""
+    longest_first, held_by = _cue_starts(cues)
+    match = longest_first.search(sentence)
+    if match is None:
+        return 0  # most sentences hold none
+    total = 0
+    free: dict[int, int] = {}  # for each cue, where its last occurrence counted ends (count() skips overlaps)
+    while match:  # each position holding a cue, from the first
+        at = match.start()
+        for i in held_by[match.group()]:
+            if at >= free.get(i, 0):
+                total += 1
+                free[i] = at + len(cues[i])
+        match = longest_first.search(sentence, at + 1)
+    return total
+
+
+@cache
+def _cue_starts(cues: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+    """A pattern finding at a position the longest cue printed there (the cues tried longest first),
+    and for each cue the cues (by position in ``cues``, repeats kept) it starts with: every cue
+    printed at a position is a prefix of the longest one printed there."""
+    if not all(cues):
+        raise ValueError("an empty cue")  # count("") is not a count of words
+    longest = sorted(set(cues), key=len, reverse=True)
+    held_by = {w: tuple(i for i, cue in enumerate(cues) if w.startswith(cue)) for w in longest}
+    return re.compile("|".join(re.escape(w) for w in longest) or "(?!)"), held_by
 
 
 def years_named(sentence: str) -> list[int]:

@@ -123,3 +123,19 @@ def test_the_last_cue_found_backwards_is_where_the_last_cue_ends(pieces):
     for cues in (lexicon.REVIEW_CUES_STRONG, lexicon.PLAN_CUES_STRONG, ("年来", "一年来", "来")):
         naive = max((text.rfind(cue) + len(cue) for cue in cues if cue in text), default=-1)
         assert _last_cue(text, cues) == naive
+
+
+@given(
+    st.lists(st.sampled_from(["年年", "年", "将", "将要", "要", "加快", "快", "完成", "。", "投资"]), max_size=10),
+    st.lists(st.sampled_from(["年年", "年", "将", "将要", "要", "加快", "完成", "成"]), min_size=1, max_size=6),
+)
+def test_cues_counted_from_where_they_start_are_the_sum_of_their_counts(pieces, cues):
+    """The cue count read from the positions holding cues is ``sum(sentence.count(cue))``: a cue
+    inside a longer one counts, a cue overlapping itself (年年 in 年年年) counts as count() does,
+    and a cue listed twice counts twice."""
+    from govreports import lexicon
+    from govreports.parts import _count
+
+    sentence = "".join(pieces)
+    for word_list in (tuple(cues), lexicon.PLAN_CUES_WEAK, lexicon.REVIEW_CUES_STRONG):
+        assert _count(sentence, word_list) == sum(map(sentence.count, word_list))
