@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/bench.py 10 100 --jobs 1 --stages
     .venv/bin/python benchmarks/bench.py --single 1 10 50     # one report of 1, 10 and 50 MB
     .venv/bin/python benchmarks/bench.py --own        # our two reports against the bare library import
+    .venv/bin/python benchmarks/bench.py 1000 --from ../shared/real/raw --min-chars 10000
+                                             # N reports cycling through the reports of a folder
 
 Each report is about 20,000 characters made by recombining, with a fixed seed, the paragraphs of
 texts the project wrote itself and of our two reports; so the corpus is the same on every run.
@@ -69,6 +71,31 @@ def make_corpus(folder: Path, n: int, size: int = 20_000, seed: int = 2026) -> i
         (folder / f"report-{i:04d}.txt").write_text(body, encoding="utf-8")
         total += len(body)
     return total
+
+
+def make_copies(folder: Path, n: int, source: Path, min_chars: int = 0) -> int:
+    """N reports cycling through the ``.txt`` reports of ``source`` that have at least ``min_chars``
+    characters (a folder of real reports, read where it lies and copied only into the temporary
+    corpus), each under a name of its own."""
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(source.glob("*.txt"))]
+    texts = [(name, text) for name, text in texts if len(text) >= min_chars]
+    if not texts:
+        raise SystemExit(f"{source}: no .txt report of at least {min_chars} characters")
+    total = 0
+    for i in range(n):
+        name, text = texts[i % len(texts)]
+        (folder / f"copy-{i:04d}-{name}").write_text(text, encoding="utf-8")
+        total += len(text)
+    return total
+
+
+def figures_per_thousand(raw: Path, out: Path) -> float:
+    """Rows of targets and achievements per 1,000 characters of the reports built."""
+    import pyarrow.parquet as pq
+
+    figures = sum(pq.read_metadata(out / "parquet" / f"{t}.parquet").num_rows for t in ("targets", "achievements"))
+    characters = sum(len(path.read_text(encoding="utf-8")) for path in raw.iterdir())
+    return 1000 * figures / characters
 
 
 def make_single(folder: Path, megabytes: float, seed: int = 2026) -> int:
@@ -179,6 +206,8 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true", help="per-stage times (implies --jobs 1)")
     parser.add_argument("--single", nargs="+", type=float, help="instead: one report of each of these sizes in MB")
     parser.add_argument("--own", action="store_true", help="instead: our two reports against the bare import")
+    parser.add_argument("--from", dest="source", type=Path, help="instead: N reports cycling through this folder's")
+    parser.add_argument("--min-chars", type=int, default=0, help="with --from: only reports at least this long")
     args = parser.parse_args()
     if args.own:
         print(machine(), flush=True)
@@ -187,15 +216,23 @@ def main() -> None:
     spent = instrument() if args.stages else None
     jobs = 1 if args.stages else args.jobs
     print(machine(), flush=True)
-    print(f"| reports | characters | jobs | wall s | reports/s | chars/s | peak MB |{' stages |' if spent else ''}")
-    print(f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: |{' --- |' if spent else ''}")
+    print(
+        f"| reports | characters | jobs | wall s | reports/s | chars/s | peak MB | figures per 1,000 chars |"
+        f"{' stages |' if spent else ''}"
+    )
+    print(f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |{' --- |' if spent else ''}")
     runs = [("1 of " + f"{mb:g} MB", mb) for mb in args.single] if args.single else [(str(n), n) for n in args.sizes]
     for label, size in runs:
         work = Path(tempfile.mkdtemp(prefix="bench-"))
         try:
             raw = work / "raw"
             raw.mkdir()
-            chars = make_single(raw, size) if args.single else make_corpus(raw, int(size))
+            if args.single:
+                chars = make_single(raw, size)
+            elif args.source:
+                chars = make_copies(raw, int(size), args.source, args.min_chars)
+            else:
+                chars = make_corpus(raw, int(size))
             n = 1 if args.single else int(size)
             stages = ""
             if spent:
@@ -210,7 +247,7 @@ def main() -> None:
                 wall, peak = run_build(raw, work / "out", jobs)
             print(
                 f"| {label} | {chars:,} | {jobs} | {wall:.1f} | {n / wall:.1f} | {chars / wall:,.0f} | "
-                f"{peak:.0f} |{stages}",
+                f"{peak:.0f} | {figures_per_thousand(raw, work / 'out'):.1f} |{stages}",
                 flush=True,
             )
         finally:
