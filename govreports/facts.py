@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from . import indicators, lexicon
-from .parts import FigureTime, SentencePart, figure_part, part_at
-from .quantities import Candidate, clause_end, clause_start, clause_window
+from .parts import FigureTime, SentencePart, figure_part
+from .quantities import Candidate, clause_end, clause_marks, clause_start, clause_window
 from .records import Fact, Section
-from .structure import innermost_section
+from .spans import starts
+from .structure import innermost_table
 from .text import CleanText
 from .text import last_mark_before as _last_mark_before
 
@@ -431,16 +433,24 @@ def build_facts(
 ) -> list[Fact]:
     text = cleaned.text
     rows: list[Fact] = []
+    # the positions looked up for every figure (its clause, sentence and section), each by one
+    # bisection of a list got once, not by two calls for each
+    marks = clause_marks(text)
+    part_starts = starts(parts, "start")
+    section_bounds, section_answers = innermost_table(sections)
     by_clause: dict[int, list[Candidate]] = {}
     for c in facts:
-        by_clause.setdefault(clause_start(text, c.token.start), []).append(c)
+        i = bisect_left(marks, c.token.start)  # clause_start(text, c.token.start)
+        by_clause.setdefault(marks[i - 1] + 1 if i else 0, []).append(c)
     # what is the same for every figure of a sentence or with the same measure, worked out once
     units: dict[str, tuple] = {}
     sentence_says: dict[tuple[int, int], tuple[bool, bool]] = {}
     sentence_clauses: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     by_code = indicators.by_code()
     for start, members in by_clause.items():
-        part = part_at(parts, members[0].token.start)
+        first = members[0].token.start
+        i = bisect_right(part_starts, first) - 1  # part_at(parts, first)
+        part = parts[i] if i >= 0 and parts[i].start <= first < parts[i].end else None
         sentence_start = part.start if part else start
         sentence_end = part.end if part else clause_end(text, start)
         pairs = paired_items(text, members, sentence_start)
@@ -532,10 +542,13 @@ def build_facts(
                     clauses = sentence_clauses[sentence_start, sentence_end] = _sentence_clauses(
                         text, sentence_start, sentence_end
                     )
-            clause_to = clause_end(text, unit_end)  # the quote's end, and where a reduction verb may follow
+            # clause_end(text, unit_end): the quote's end, and where a reduction verb may follow
+            i = bisect_left(marks, unit_end)
+            clause_to = marks[i] if i < len(marks) else len(text)
             quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, pos, unit_end, start, clause_to))
             n_start, n_end = cleaned.raw_span(pos, c.range_end)
-            section = innermost_section(sections, n_start)
+            i = bisect_right(section_bounds, n_start) - 1  # innermost_section(sections, n_start)
+            section = section_answers[i] if i >= 0 else None
             commitment = period = baseline = None
             if _NEAREST_WORDS.search(clause_before):
                 commitment = nearest_word(clause_before, _COMMITMENT_WORDS, _COMMITMENT_PATTERN)

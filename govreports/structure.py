@@ -233,6 +233,13 @@ def innermost_section(sections: list, raw_index: int):
 _INNERMOST: dict[int, tuple[list, int, list[int], list]] = {}
 
 
+def innermost_table(sections: list) -> tuple[list[int], list]:
+    """The bounds of the pieces of the text and each piece's innermost section, for a caller asking
+    about many indices: ``innermost_section(sections, i)`` is ``answers[bisect_right(bounds, i) - 1]``
+    (None before the first bound)."""
+    return _innermost_table(sections)
+
+
 def _innermost_table(sections: list) -> tuple[list[int], list]:
     """For each piece of the text between consecutive section bounds, its innermost section: one sweep,
     the sections open there in a heap by depth, then by order (remembered for the list last asked)."""

@@ -162,3 +162,18 @@ def test_the_number_pattern_finds_the_spans_of_its_plain_definition(text):
 
     plain = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?")
     assert [m.span() for m in _ARABIC.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="增长5%，；：。！？;!?,\n 项目", max_size=30))
+def test_clause_marks_bisected_give_the_clause_start_and_end(text):
+    """build_facts finds a figure's clause by bisecting ``clause_marks``: the same start and end as
+    ``clause_start`` and ``clause_end`` at every position of the text."""
+    import bisect
+
+    from govreports.quantities import clause_end, clause_marks, clause_start
+
+    marks = clause_marks(text)
+    for pos in range(len(text) + 1):
+        i = bisect.bisect_left(marks, pos)
+        assert (marks[i - 1] + 1 if i else 0) == clause_start(text, pos)
+        assert (marks[i] if i < len(marks) else len(text)) == clause_end(text, pos)

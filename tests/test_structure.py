@@ -80,3 +80,22 @@ def test_part_from_heading_words_and_years():
     assert part_from_heading("2026年主要工作", 2026) == ("plan", 2026)
     assert part_from_heading("关于2026年工作", 2026) == ("plan", 2026)
     assert part_from_heading("“十五五”时期主要目标任务", 2026) == ("plan", None)
+
+
+def test_the_innermost_table_bisected_gives_the_innermost_section():
+    """``innermost_table`` read by bisection (as build_facts does for every figure) is
+    ``innermost_section`` at every index of the report, before its first section too."""
+    import bisect
+
+    from govreports.structure import innermost_section, innermost_table
+
+    text = (
+        "某市政府工作报告\n\n一、过去一年工作回顾\n\n（一）经济运行\n\n生产总值增长5%。\n\n"
+        "二、今年工作安排\n\n投资增长6%。\n"
+    )
+    sections = extract_document(SourceFile(Path("t.txt"), "t", text, "0" * 64, None)).sections
+    assert len(sections) >= 2
+    bounds, answers = innermost_table(sections)
+    for index in range(-1, len(text) + 2):
+        i = bisect.bisect_right(bounds, index) - 1
+        assert (answers[i] if i >= 0 else None) == innermost_section(sections, index)
