@@ -481,14 +481,17 @@ def build_facts(
                 value_base = c.token.value * c.multiplier * factor
                 if not value_base.is_integer():
                     value_base = round(value_base, 6)
-            explicit = (
-                lexicon.BASELINE_YEAR.search(clause_before)
-                or _EXPLICIT_YEAR.search(clause_before[-10:])
-                or _HORIZON_YEAR.search(text, sentence_start, pos)
-            )
-            explicit_year = int(explicit.group(1)) if explicit else None
-            if explicit_year is None and lexicon.BASELINE_LAST_YEAR.search(clause_before) and plan_year:
-                explicit_year = plan_year - 1
+            explicit_year = None
+            # each of the four year patterns holds 年: three of four figures have none before them
+            if "年" in sentence_before or "年" in clause_before:
+                explicit = (
+                    lexicon.BASELINE_YEAR.search(clause_before)
+                    or _EXPLICIT_YEAR.search(clause_before[-10:])
+                    or _HORIZON_YEAR.search(text, sentence_start, pos)
+                )
+                explicit_year = int(explicit.group(1)) if explicit else None
+                if explicit_year is None and lexicon.BASELINE_LAST_YEAR.search(clause_before) and plan_year:
+                    explicit_year = plan_year - 1
             start_value = bool(
                 lexicon.FROM_VALUE_BEFORE.search(clause_before)
                 and lexicon.FROM_VALUE_AFTER.search(text[unit_end : unit_end + 8])

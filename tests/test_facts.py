@@ -219,3 +219,18 @@ def test_the_noun_a_count_measures_stops_at_the_first_stop_word():
         _noun_after("实施48个旧改工程顺利完成。", next(c for c in candidates("实施48个旧改工程顺利完成。")))
         == "旧改工程"
     )
+
+
+def test_a_figure_with_no_year_word_before_it_skips_the_year_patterns():
+    """build_facts tries the baseline and horizon year patterns only when 年 stands before the figure:
+    each of them holds 年, and a year named before the figure still decides its year."""
+    from govreports import facts, lexicon
+
+    for pattern in (lexicon.BASELINE_YEAR, facts._EXPLICIT_YEAR, facts._HORIZON_YEAR, lexicon.BASELINE_LAST_YEAR):
+        assert "年" in pattern.pattern and not pattern.search("较去上末底的为达到完成实现2020 19 20")
+    text = (
+        "某区政府工作报告\n\n(2024年1月10日在某区第一届人民代表大会第三次会议上)\n\n二、2024年工作安排\n\n"
+        "确保绿地面积较2022年末的120公顷增加，到2030年达到150公顷。停车位增加300个，比上年的5000个有所增加。\n"
+    )
+    years = {r.number_text: r.year for r in rows(text)}
+    assert years["120"] == 2022 and years["150"] == 2030 and years["300"] == 2024 and years["5000"] == 2023
