@@ -291,21 +291,30 @@ def _proportion(text: str, token: NumberToken) -> bool:
     return bool(lexicon.PROPORTION_WORDS.search(text[clause_start(text, run_start) : run_start]))
 
 
-def _past_context(text: str, token: NumberToken, measure: str) -> bool:
+def _past_context(text: str, token: NumberToken, measure: str, marks: list[int] | None = None) -> bool:
     """A figure the clause puts in the past as context: after 曾占/曾是, or a run of years inside
-    "在…基础上" (在连续4年压减基础上). An amount there is a baseline fact, not context."""
-    start = clause_start(text, token.start)
+    "在…基础上" (在连续4年压减基础上). An amount there is a baseline fact, not context. ``marks`` is
+    ``clause_marks(text)``, when the caller has it (its clause is then two bisections, no calls)."""
+    if marks is None:
+        marks = clause_marks(text)
+    i = bisect.bisect_left(marks, token.start)
+    start = marks[i - 1] + 1 if i else 0  # clause_start(text, token.start)
     if lexicon.PAST_CONTEXT_CLAUSE.search(text, start, token.start):
         return True
     base = lexicon.UNITS.get(measure, (None,))[0]
     if base is not None and base not in lexicon.DURATION_UNIT_BASES:
         return False
-    spans = lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), clause_end(text, token.end))
-    return any(m.start() <= token.start < m.end() for m in spans)
+    i = bisect.bisect_left(marks, token.end, i)
+    end = marks[i] if i < len(marks) else len(text)  # clause_end(text, token.end)
+    for match in lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), end):
+        if match.start() <= token.start < match.end():
+            return True
+    return False
 
 
-def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candidate:
-    """Unit and verdict (fact or why not) for one number token."""
+def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: list[int] | None = None) -> Candidate:
+    """Unit and verdict (fact or why not) for one number token (``marks``: ``clause_marks(text)``,
+    got once by the caller for all the tokens of the text)."""
     value_max, range_end = None, token.end
     joined = _RANGE_JOINT.match(text[token.end : token.end + 4])
     if joined:
@@ -345,7 +354,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]]) -> Candi
         return verdict(False, "name")
     if _inside(quotes, token.start, token.end):
         return verdict(False, "name")
-    if _past_context(text, token, reading.measure):
+    if _past_context(text, token, reading.measure, marks):
         return verdict(False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
@@ -426,11 +435,12 @@ def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Can
     reach = list(itertools.accumulate((b for _, b in skip), max))  # furthest end of the spans so far
     found: list[Candidate] = []
     covered_until = -1
+    marks = clause_marks(text)
     for token in number_tokens(text):
         i = bisect.bisect_right(skip_starts, token.start) - 1
         if token.start < covered_until or (i >= 0 and token.start < reach[i]):
             continue
-        candidate = judge(text, token, quotes)
+        candidate = judge(text, token, quotes, marks)
         found.append(candidate)
         covered_until = candidate.range_end
     return found

@@ -177,3 +177,29 @@ def test_clause_marks_bisected_give_the_clause_start_and_end(text):
         i = bisect.bisect_left(marks, pos)
         assert (marks[i - 1] + 1 if i else 0) == clause_start(text, pos)
         assert (marks[i] if i < len(marks) else len(text)) == clause_end(text, pos)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["在", "连续", "4年", "基础上", "曾经", "曾占", "，", "。", "增长", "12个", "5%", "\n"]),
+        max_size=12,
+    )
+)
+def test_past_context_read_from_the_clause_marks_is_the_clause_search(pieces):
+    """``_past_context`` finds the figure's clause by bisecting the clause marks: the same verdict as
+    searching from ``clause_start`` to ``clause_end``."""
+    from govreports import lexicon
+    from govreports.quantities import _past_context, clause_end, clause_marks, clause_start, number_tokens
+
+    text = "".join(pieces)
+    for token in number_tokens(text):
+        for measure in ("", "年", "个", "%"):
+            start = clause_start(text, token.start)
+            base = lexicon.UNITS.get(measure, (None,))[0]
+            spans = lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), clause_end(text, token.end))
+            naive = bool(lexicon.PAST_CONTEXT_CLAUSE.search(text, start, token.start)) or (
+                (base is None or base in lexicon.DURATION_UNIT_BASES)
+                and any(m.start() <= token.start < m.end() for m in spans)
+            )
+            assert _past_context(text, token, measure, clause_marks(text)) == naive
+            assert _past_context(text, token, measure) == naive
