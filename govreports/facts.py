@@ -394,11 +394,6 @@ def _first_category(haystack: str) -> int | None:
     return found
 
 
-def clauses_by_distance(text: str, sentence_start: int, sentence_end: int, pos: int) -> list[str]:
-    """The clauses of a sentence, the figure's own first, then those before it, then those after."""
-    return list(_clauses_by_distance(_sentence_clauses(text, sentence_start, sentence_end), pos))
-
-
 def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int, str]]:
     """The (start, end, text) of each clause of a sentence, in order: the same for every figure of it
     (each clause's text cut once, its hash then known to ``_first_category`` for the next figure)."""
@@ -408,6 +403,7 @@ def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> list
 
 
 def _clauses_by_distance(clauses: list[tuple[int, int, str]], pos: int) -> Iterator[str]:
+    """The clauses of a sentence, the figure's own first, then those before it, then those after."""
     own = next((i for i, (a, b, _) in enumerate(clauses) if a <= pos < b), 0)
     for i in (own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))):
         if i < len(clauses):
