@@ -1294,8 +1294,12 @@ NOT_NAME_FOLLOWERS = (
     "师生",
     "型",
 )
-#: Time words that open an item of an event list ("七夕节武林衣秀", "11月第24届西博会").
-TIME_PREFIXES = re.compile(r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|七夕节|中秋节?|国庆节?|春节|元旦|端午节?|元宵节?|五一)")
+#: Time words that open an item of a list ("七夕节武林衣秀", "11月第24届西博会"), the periods a
+#: sentence opens with included ("全年建成…", "今年举办…"): no name starts with them.
+TIME_PREFIXES = re.compile(
+    r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|七夕节|中秋节?|国庆节?|春节|元旦|端午节?|元宵节?|五一"
+    r"|全年|今年|去年|明年|当年|年内|上半年|下半年|一年来|过去一年|近年来)"
+)
 #: Governing verbs that open a project or event mention, longest first when matched.
 GOVERNING_VERBS = (
     "全力筹备",

@@ -31,6 +31,12 @@ def test_each_item_of_a_list_closed_by_a_category_head_is_a_row():
     assert {e.status for e in found.values()} == {"planned"}
 
 
+@pytest.mark.parametrize("opening", ["全年", "今年", "上半年", "一年来"])
+def test_a_period_opening_the_sentence_is_not_part_of_the_first_name_of_a_list(opening):
+    found = entities(REVIEW.format(f"{opening}建成东湖大桥、西山隧道、南岭公路等重点项目，{opening}各项目进展顺利。"))
+    assert [n for t, n in found if t == "projects"] == ["东湖大桥", "西山隧道", "南岭公路"]
+
+
 def test_generic_mentions_are_not_rows():
     found = entities(REVIEW.format("开工重点项目67个，成功举办多场主题活动，实施产业、民生、基础设施提升项目116个。"))
     assert found == {}
