@@ -671,11 +671,12 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
             continue  # 在建核电项目: "under construction", not "at"
         if pos >= 0 and pos + len(word) <= suffix_start:
             best = max(best, pos + len(word))
-    for joiner in _JOINERS.finditer(text[best:suffix_start]):
-        before = text[best : best + joiner.start()]
-        attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, best + joiner.end())
+    base = best  # the joiners' offsets count from here, wherever a joiner moves ``best``
+    for joiner in _JOINERS.finditer(text[base:suffix_start]):
+        before = text[best : base + joiner.start()]
+        attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, base + joiner.end())
         if not attached and _WHOLE_NAME_BEFORE.search(before):
-            best = best + joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
+            best = base + joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
     for suffix in lexicon.EVENT_SUFFIXES if _LONG_EVENT_SUFFIX.search(text, best, suffix_start) else ():
         pos = text.rfind(suffix, best, suffix_start)
         if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:

@@ -37,6 +37,13 @@ def test_a_period_opening_the_sentence_is_not_part_of_the_first_name_of_a_list(o
     assert [n for t, n in found if t == "projects"] == ["东湖大桥", "西山隧道", "南岭公路"]
 
 
+@pytest.mark.parametrize("first, second", [("和", "及"), ("及", "和")])
+def test_three_whole_names_joined_by_two_conjunctions_are_three_rows(first, second):
+    found = entities(REVIEW.format(f"全年建成东湖大桥{first}西山水库{second}南岭电站，建设北湖大桥及配套道路工程。"))
+    names = [n for t, n in found if t == "projects"]
+    assert names == ["东湖大桥", "西山水库", "南岭电站", "北湖大桥及配套道路工程"]
+
+
 def test_generic_mentions_are_not_rows():
     found = entities(REVIEW.format("开工重点项目67个，成功举办多场主题活动，实施产业、民生、基础设施提升项目116个。"))
     assert found == {}
