@@ -380,6 +380,12 @@ def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
     return "other"
 
 
+def forget_report() -> None:
+    """Empty what is remembered of a report's text (called before each report: across reports the
+    cache would pay only on texts that share clauses, as the benchmark's recombined paragraphs do)."""
+    _first_category.cache_clear()
+
+
 @lru_cache(maxsize=8192)
 def _first_category(haystack: str) -> int | None:
     """The first category (list position) whose keywords ``haystack`` holds: remembered, since every

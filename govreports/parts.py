@@ -165,6 +165,11 @@ def years_named(sentence: str) -> list[int]:
     return list(_years_named(sentence))
 
 
+def forget_report() -> None:
+    """Empty what is remembered of a report's sentences (called before each report)."""
+    _years_named.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _years_named(sentence: str) -> tuple[int, ...]:
     """``years_named``, remembered: a sentence is asked about by several rules in turn, first by the

@@ -7,11 +7,12 @@ from functools import lru_cache, partial
 
 import numpy
 
+from . import facts as facts_stage
 from . import lexicon
 from . import parts as parts_stage
 from .columnar import RowTypeError, Tables, to_ipc
 from .entities import extract_entities
-from .facts import _first_category, build_facts
+from .facts import build_facts
 from .indicators import mark_headlines
 from .metadata import SourceFile, build_document, registry_conflicts
 from .quantities import candidates
@@ -56,12 +57,6 @@ def _section_cue(section: Section | None, by_id: dict[str, Section], plan_year) 
     return parts_stage.HeadingCue(part, source, period)
 
 
-#: Caches keyed on a clause's or a sentence's text: they pay within a report (every figure of a
-#: sentence reads the same clauses) and are emptied for each report, so that a corpus of recombined
-#: paragraphs (the benchmark's) gains nothing from them that real reports would not.
-_PER_REPORT_CACHES = (_first_category, parts_stage._years_named)
-
-
 def document_tables(source: SourceFile) -> tuple[Tables | None, str | None]:
     """One report's rows, or why it cannot be built. Any failure stays inside its own report.
 
@@ -83,8 +78,9 @@ def document_ipc(source: SourceFile) -> tuple[dict[str, bytes] | None, str | Non
 
 
 def extract_document(source: SourceFile) -> Extraction:
-    for per_report in _PER_REPORT_CACHES:
-        per_report.cache_clear()
+    # what the stages remember of a report's clauses and sentences pays within that report only
+    facts_stage.forget_report()
+    parts_stage.forget_report()
     document = build_document(source)
     cleaned = clean_text(source.raw, document.doc_id)
     text = cleaned.text
