@@ -139,6 +139,11 @@ _REPEAT_TAILS = ("园区", "区块", "项目", "工程")  # two characters each
 _CUT_WORD = _words_pattern(lexicon.NAME_CUT_WORDS)
 _INNER_VERB = _words_pattern(lexicon.INNER_VERBS)
 _LONG_EVENT_SUFFIX = _words_pattern([s for s in lexicon.EVENT_SUFFIXES if len(s) > 1])
+#: Any word ``_hard_start`` cuts after (a cut word, a joiner, a long event suffix): most spans hold
+#: none, and one search then answers for its three rules.
+_HARD_START_WORD = _words_pattern(
+    [*lexicon.NAME_CUT_WORDS, "和", "与", "及", *(s for s in lexicon.EVENT_SUFFIXES if len(s) > 1)]
+)
 _VERB_AT = _starts_pattern(_VERBS_LONGEST)
 _LONGEST_VERB = max(map(len, _VERBS_LONGEST))
 _HEAD_WORDS = {
@@ -664,6 +669,8 @@ def _without_nested(mentions: list[Mention]) -> list[Mention]:
 def _hard_start(text: str, start: int, suffix_start: int) -> int:
     """Where a name can start at the earliest: after cut words ("在", "向", "成为") and after an event
     name that ends before a project's suffix ("第三届进博会|阿斯利康项目")."""
+    if not _HARD_START_WORD.search(text, start, suffix_start):
+        return start  # the common case: nothing to cut after
     best = start
     for word in lexicon.NAME_CUT_WORDS if _CUT_WORD.search(text, start, suffix_start) else ():
         pos = text.rfind(word, start, suffix_start)
@@ -672,11 +679,11 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
         if pos >= 0 and pos + len(word) <= suffix_start:
             best = max(best, pos + len(word))
     base = best  # the joiners' offsets count from here, wherever a joiner moves ``best``
-    for joiner in _JOINERS.finditer(text[base:suffix_start]):
-        before = text[best : base + joiner.start()]
-        attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, base + joiner.end())
+    for joiner in _JOINERS.finditer(text, base, suffix_start):
+        before = text[best : joiner.start()]
+        attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, joiner.end())
         if not attached and _WHOLE_NAME_BEFORE.search(before):
-            best = base + joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
+            best = joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
     for suffix in lexicon.EVENT_SUFFIXES if _LONG_EVENT_SUFFIX.search(text, best, suffix_start) else ():
         pos = text.rfind(suffix, best, suffix_start)
         if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:

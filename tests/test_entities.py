@@ -239,3 +239,39 @@ def test_patterns_tried_near_their_anchor_find_what_a_full_scan_finds(pieces):
     finally:
         entities._anchored_matches = original
     assert near == everywhere
+
+
+def _hard_start_without_shortcut(text, start, suffix_start):
+    """``_hard_start`` as it read before its one-search shortcut: every rule tried in turn."""
+    from govreports import entities
+
+    best = start
+    for word in lexicon.NAME_CUT_WORDS:
+        pos = text.rfind(word, start, suffix_start)
+        if word == "在" and text.startswith("在建", pos):
+            continue
+        if pos >= 0 and pos + len(word) <= suffix_start:
+            best = max(best, pos + len(word))
+    base = best
+    for joiner in entities._JOINERS.finditer(text[base:suffix_start]):
+        before = text[best : base + joiner.start()]
+        attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, base + joiner.end())
+        if not attached and entities._WHOLE_NAME_BEFORE.search(before):
+            best = base + joiner.end()
+    for suffix in lexicon.EVENT_SUFFIXES:
+        pos = text.rfind(suffix, best, suffix_start)
+        if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:
+            best = max(best, pos + len(suffix))
+    return best
+
+
+HARD_START_PIECES = ["东湖", "大桥", "及", "和", "与", "在", "在建", "向", "成为", "博览会", "二期", "水库", "配套"]
+
+
+@given(st.lists(st.sampled_from(HARD_START_PIECES), min_size=1, max_size=10), st.data())
+def test_hard_start_shortcut_finds_what_every_rule_finds(pieces, data):
+    from govreports.entities import _hard_start
+
+    text = "".join(pieces) + "项目"
+    start = data.draw(st.integers(0, len(text) - 2))
+    assert _hard_start(text, start, len(text) - 2) == _hard_start_without_shortcut(text, start, len(text) - 2)
