@@ -20,10 +20,11 @@ from functools import cache
 import cn2an
 
 from . import lexicon
-from .parts import SentencePart, part_at
+from .parts import SentencePart
 from .quantities import clause_window
 from .records import Entity, Section, record
-from .structure import innermost_section
+from .spans import starts
+from .structure import innermost_table
 from .text import CleanText, last_mark_before
 
 _CN_DIGITS = "一二三四五六七八九十"
@@ -834,9 +835,13 @@ def extract_entities(
             taken.append(m)
     rows: list[Entity] = []
     seen: dict[tuple[str, str], _SeenNames] = {}
+    # ``part_at`` and ``innermost_section`` by bisection in their lists, read once for all rows
+    part_starts = starts(sentence_parts, "start")
+    section_bounds, section_answers = innermost_table(sections)
     for m in sorted(taken, key=lambda m: m.start):
         name_key = _key(text[m.start : m.end])
-        part = part_at(sentence_parts, m.start)
+        i = bisect.bisect_right(part_starts, m.start) - 1
+        part = sentence_parts[i] if i >= 0 and m.start < sentence_parts[i].end else None
         part_name = part.part if part else "plan"
         # a row at its first mention in each part: what the review says was done and what the plan
         # says will be done are both the record of a project a user follows
@@ -850,7 +855,8 @@ def extract_entities(
         sentence = (part.start, part.end) if part else (m.start, m.end)
         raw_start, raw_end = cleaned.raw_span(m.start, m.end)
         quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, m.start, m.end))
-        section = innermost_section(sections, raw_start)
+        i = bisect.bisect_right(section_bounds, raw_start) - 1
+        section = section_answers[i] if i >= 0 else None
         name = cleaned.raw[raw_start:raw_end]
         edition = _EDITION.search(name) if m.table == "events" else None
         edition_number = _chinese_number(edition.group(1)) if edition else None
