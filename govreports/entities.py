@@ -251,6 +251,12 @@ def _opening_verbs(name: str) -> list[str]:
 
 
 def _is_generic(name: str, suffix: str) -> bool:
+    return _is_generic_text(name) or _is_generic_core(name, suffix)
+
+
+def _is_generic_text(name: str) -> bool:
+    """What makes a name generic whatever its suffix: a caller asking again with the suffix found
+    asks ``_is_generic_core`` alone."""
     if name.startswith(_GENERIC_OPENERS) or name in _CATEGORY_ITEMS:
         return True
     if _DESCRIPTIVE.search(name):
@@ -268,8 +274,11 @@ def _is_generic(name: str, suffix: str) -> bool:
         or name.count("《") != name.count("》")
     ):
         return True
-    if _NOT_ENTITY_NAME.search(name) or lexicon.THRESHOLD_IN_NAME.search(name):
-        return True
+    return bool(_NOT_ENTITY_NAME.search(name) or lexicon.THRESHOLD_IN_NAME.search(name))
+
+
+def _is_generic_core(name: str, suffix: str) -> bool:
+    """What makes a name generic once its suffix is known: the words before it."""
     before_suffix = name[: len(name) - len(suffix)] if suffix else ""
     if "以及" in name or (len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及"))):
         return True  # "绿色矿山和园区": the suffix is shared by words, not a name
@@ -411,7 +420,7 @@ def find_lists(text: str) -> list[Mention]:
             if b - a < 2 or b - a > 30 or _is_generic(name, "") or (table == "events" and name.endswith(heads)):
                 continue
             suffix = _suffix_of(name, _EVENT_SUFFIXES if table == "events" else _PROJECT_SUFFIXES) or ""
-            if suffix and _is_generic(name, suffix):
+            if suffix and _is_generic_core(name, suffix):  # _is_generic_text(name) was asked above
                 continue
             mentions.append(Mention(table, a, b, category, status))
     return mentions
