@@ -21,7 +21,7 @@ import cn2an
 
 from . import lexicon
 from .parts import SentencePart
-from .quantities import clause_window
+from .quantities import clause_marks, clause_window
 from .records import Entity, Section, record
 from .spans import starts
 from .structure import innermost_table
@@ -847,6 +847,7 @@ def extract_entities(
     # ``part_at`` and ``innermost_section`` by bisection in their lists, read once for all rows
     part_starts = starts(sentence_parts, "start")
     section_bounds, section_answers = innermost_table(sections)
+    marks = clause_marks(text)  # each row's clause_start and clause_end, by bisection
     for m in sorted(taken, key=lambda m: m.start):
         name_key = _key(text[m.start : m.end])
         i = bisect.bisect_right(part_starts, m.start) - 1
@@ -863,7 +864,11 @@ def extract_entities(
         year = part.year if part else None
         sentence = (part.start, part.end) if part else (m.start, m.end)
         raw_start, raw_end = cleaned.raw_span(m.start, m.end)
-        quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, m.start, m.end))
+        i = bisect.bisect_left(marks, m.start)
+        clause_from = marks[i - 1] + 1 if i else 0
+        i = bisect.bisect_left(marks, m.end, i)
+        clause_to = marks[i] if i < len(marks) else len(text)
+        quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, m.start, m.end, clause_from, clause_to))
         i = bisect.bisect_right(section_bounds, raw_start) - 1
         section = section_answers[i] if i >= 0 else None
         name = cleaned.raw[raw_start:raw_end]
