@@ -731,7 +731,8 @@ def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, i
         return m.status_hint
     clause_start = max(text.rfind(c, sentence[0], m.start) for c in "，；。") + 1
     before = text[max(sentence[0], clause_start) : m.start]
-    after = _CLAUSE_SPLIT.split(text[m.end : sentence[1]])[0]
+    clause_end = _CLAUSE_SPLIT.search(text, m.end, sentence[1])  # the sentence's rest is not split whole
+    after = text[m.end : clause_end.start() if clause_end else sentence[1]]
     for window in (before[-6:] + after[:12], text[sentence[0] : sentence[1]]):
         status = _status_in(window)
         if status:
