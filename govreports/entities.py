@@ -833,8 +833,14 @@ def extract_entities(
     )
     taken: list[Mention] = []
     taken_spans: list[tuple[int, int]] = []  # sorted, non-overlapping
+    # most reports have no duplicated text or no page furniture: nothing to ask of each name then
+    duplicates, markers = bool(cleaned.duplicate_spans), bool(cleaned.marker_spans)
     for m in found:  # earlier finders win where spans overlap
-        if m.start < body_start or cleaned.in_duplicate(m.start, m.end) or cleaned.in_marker(m.start, m.end):
+        if (
+            m.start < body_start
+            or (duplicates and cleaned.in_duplicate(m.start, m.end))
+            or (markers and cleaned.in_marker(m.start, m.end))
+        ):
             continue
         i = bisect.bisect_left(taken_spans, (m.start, m.end))
         for a, b in taken_spans[max(0, i - 1) : i + 1]:  # the neighbours
