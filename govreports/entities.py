@@ -208,19 +208,21 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     changed = True
     while changed and start < end:
         changed = False
-        opener = lexicon.NAME_OPENERS.match(text[start:end])
+        name = text[start:end]  # sliced again only where a rule moves ``start``
+        opener = lexicon.NAME_OPENERS.match(name)
         if opener and opener.end() and end - start - opener.end() >= 2:
             start, changed = start + opener.end(), True
-        name = text[start:end]
+            name = text[start:end]
         for verb in _opening_verbs(name) if name[:1] in _OPENING_FIRSTS else ():
             rest = name[len(verb) :]
             if name.startswith(verb) and len(rest) > 1 and not rest.startswith("性"):
                 start, changed = start + len(verb), True
+                name = rest
                 break
         cut = text.rfind("的", start, end - 1) + 1
         if cut and end - cut >= 2:
             start, changed = cut, True
-        name = text[start:end]
+            name = text[start:end]
         time = lexicon.TIME_PREFIXES.match(name)
         if time and len(name) > time.end() + 1:
             start, changed = start + time.end(), True
