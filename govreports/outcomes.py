@@ -93,30 +93,32 @@ def _preference(row: dict) -> tuple:
     return (not row["headline"], row.get("time_scope") not in ("reviewed_year", "plan_year"), row["doc_id"], row["id"])
 
 
-def _by_key(rows: list[dict], documents: dict[str, dict]) -> dict[tuple, list[dict]]:
+def _by_key(rows: list[dict], regions: dict[str, str]) -> dict[tuple, list[dict]]:
+    """Rows by (region, year, code), each group in order of preference (one sort for all groups)."""
     grouped: dict[tuple, list[dict]] = {}
-    for row in rows:
+    for row in sorted(rows, key=_preference):
         if row.get("indicator_code") and row.get("year") is not None:
-            key = (region_key(documents[row["doc_id"]]), row["year"], row["indicator_code"])
-            grouped.setdefault(key, []).append(row)
-    return {key: sorted(group, key=_preference) for key, group in grouped.items()}
+            grouped.setdefault((regions[row["doc_id"]], row["year"], row["indicator_code"]), []).append(row)
+    return grouped
 
 
 def derive(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """``target_outcomes`` and ``panel`` rows from the built tables of all documents."""
     documents = {d["doc_id"]: d for d in rows["documents"] if d["status"] == "built"}
-    targets = _by_key(rows["targets"], documents)
-    outcomes = _by_key(rows["achievements"], documents)
+    regions = {doc_id: region_key(document) for doc_id, document in documents.items()}
+    plan_years = {doc_id: document.get("plan_year") or 0 for doc_id, document in documents.items()}
+    targets = _by_key(rows["targets"], regions)
+    outcomes = _by_key(rows["achievements"], regions)
     target_outcomes, panel = [], []
-    for key, group in sorted(targets.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
-        for target in group:
-            plan_year = documents[target["doc_id"]].get("plan_year") or 0
-            later = [o for o in outcomes.get(key, []) if (documents[o["doc_id"]].get("plan_year") or 0) > plan_year]
-            outcome = later[0] if later else None
+    for key in sorted(targets):
+        later_outcomes = outcomes.get(key, ())
+        for target in targets[key]:
+            plan_year = plan_years[target["doc_id"]]
+            outcome = next((o for o in later_outcomes if plan_years[o["doc_id"]] > plan_year), None)
             met, difference, rule = judge(target, outcome)
             target_outcomes.append(_link_row(target, outcome, documents, met, difference, rule))
     links = {row["target_id"]: row for row in target_outcomes}
-    for key in sorted(set(targets) | set(outcomes), key=lambda k: (k[0], k[1], k[2])):
+    for key in sorted(set(targets) | set(outcomes)):
         target = targets.get(key, [None])[0]
         link = links.get(target["id"]) if target else None
         outcome = next((o for o in outcomes.get(key, []) if link and o["id"] == link["outcome_id"]), None)

@@ -58,8 +58,9 @@ LINK_COLUMNS = (
 
 def _coded(data) -> list[dict]:
     """Only rows with a code and a year can be linked across reports."""
-    keep = pc.and_(pc.is_valid(data["indicator_code"]), pc.is_valid(data["year"]))
-    return data.filter(keep).select(list(LINK_COLUMNS)).to_pylist()
+    data = data.select(list(LINK_COLUMNS))  # before the filter, which copies every column it keeps
+    columns = data.filter(pc.and_(pc.is_valid(data["indicator_code"]), pc.is_valid(data["year"]))).to_pydict()
+    return [dict(zip(LINK_COLUMNS, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
 def combine(per_document: list[Tables]) -> Tables:
