@@ -175,6 +175,8 @@ def _years_named(sentence: str) -> tuple[int, ...]:
     """``years_named``, remembered: a sentence is asked about by several rules in turn, first by the
     section votes over the whole report, then again by the sentence parts (a report has a few
     hundred sentences, so they must all fit)."""
+    if "年" not in sentence:  # four sentences of five: no year, and the pattern cannot skip ahead to 年
+        return ()
     return tuple(
         int(m.group(1).translate(_FULL_WIDTH))
         for m in _YEAR.finditer(sentence)
