@@ -132,20 +132,41 @@ def _any_cue(cues: tuple[str, ...]) -> re.Pattern:
 def _count(sentence: str, cues: tuple[str, ...]) -> int:
     """How many cue words a sentence holds (a cue inside a longer one counts too): the sum of
     ``sentence.count(cue)`` over the cues, from the positions where cues start, not a count of each."""
+    return _counts(sentence, cues, ())[0]
+
+
+def _counts(sentence: str, first: tuple[str, ...], second: tuple[str, ...]) -> tuple[int, int]:
+    """``_count`` of two cue lists (the plan's and the review's) from one scan of the sentence."""
+    return _pair_counter(first, second)(sentence)
+
+
+@cache
+def _pair_counter(first: tuple[str, ...], second: tuple[str, ...]) -> Callable[[str], tuple[int, int]]:
+    """``_counts`` for two fixed cue lists: the callers ask for the lexicon's lists by name, so they
+    keep the counter and do not hash both lists for every sentence."""
+    cues = first + second
     longest_first, held_by = _cue_starts(cues)
-    match = longest_first.search(sentence)
-    if match is None:
-        return 0  # most sentences hold none
-    total = 0
-    free: dict[int, int] = {}  # for each cue, where its last occurrence counted ends (count() skips overlaps)
-    while match:  # each position holding a cue, from the first
-        at = match.start()
-        for i in held_by[match.group()]:
-            if at >= free.get(i, 0):
-                total += 1
-                free[i] = at + len(cues[i])
-        match = longest_first.search(sentence, at + 1)
-    return total
+    search, n_first = longest_first.search, len(first)
+
+    def counts(sentence: str) -> tuple[int, int]:
+        match = search(sentence)
+        if match is None:
+            return 0, 0  # most sentences hold none
+        in_first = in_second = 0
+        free: dict[int, int] = {}  # for each cue, where its last occurrence counted ends (count() skips overlaps)
+        while match:  # each position holding a cue, from the first
+            at = match.start()
+            for i in held_by[match.group()]:
+                if at >= free.get(i, 0):
+                    if i < n_first:
+                        in_first += 1
+                    else:
+                        in_second += 1
+                    free[i] = at + len(cues[i])
+            match = search(sentence, at + 1)
+        return in_first, in_second
+
+    return counts
 
 
 @cache
@@ -158,6 +179,10 @@ def _cue_starts(cues: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[int,
     longest = sorted(set(cues), key=len, reverse=True)
     held_by = {w: tuple(i for i, cue in enumerate(cues) if w.startswith(cue)) for w in longest}
     return re.compile("|".join(re.escape(w) for w in longest) or "(?!)"), held_by
+
+
+_strong_counts = _pair_counter(lexicon.PLAN_CUES_STRONG, lexicon.REVIEW_CUES_STRONG)
+_weak_counts = _pair_counter(lexicon.PLAN_CUES_WEAK, lexicon.REVIEW_CUES_WEAK)
 
 
 def years_named(sentence: str) -> list[int]:
@@ -191,13 +216,12 @@ StrongPart = Callable[[str], tuple[str | None, str]]
 
 def strong_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     """The part a sentence's year or strong cue words point to, or None when they are silent."""
-    years = _years_named(sentence)
-    if plan_year is not None and years:
-        if all(y >= plan_year for y in years) and not _YEAR_AS_BASELINE.search(sentence):
-            return "plan", "year"
-        if all(y < plan_year for y in years) and _count(sentence, lexicon.PLAN_CUES_STRONG) == 0:
-            return "review", "year"
-    plan, review = _count(sentence, lexicon.PLAN_CUES_STRONG), _count(sentence, lexicon.REVIEW_CUES_STRONG)
+    years = _years_named(sentence) if plan_year is not None else ()
+    if years and all(y >= plan_year for y in years) and not _YEAR_AS_BASELINE.search(sentence):
+        return "plan", "year"
+    plan, review = _strong_counts(sentence)
+    if years and plan == 0 and all(y < plan_year for y in years):
+        return "review", "year"
     if plan != review:
         return ("plan" if plan > review else "review"), "cue"
     return None, "none"
@@ -208,7 +232,7 @@ def cue_part(sentence: str, plan_year: int | None, strong: StrongPart | None = N
     part, source = strong(sentence) if strong else strong_part(sentence, plan_year)
     if part is not None:
         return part, source
-    plan, review = _count(sentence, lexicon.PLAN_CUES_WEAK), _count(sentence, lexicon.REVIEW_CUES_WEAK)
+    plan, review = _weak_counts(sentence)
     if plan >= review + 2:
         return "plan", "weak cue"
     if review >= plan + 2:

@@ -139,3 +139,25 @@ def test_cues_counted_from_where_they_start_are_the_sum_of_their_counts(pieces, 
     sentence = "".join(pieces)
     for word_list in (tuple(cues), lexicon.PLAN_CUES_WEAK, lexicon.REVIEW_CUES_STRONG):
         assert _count(sentence, word_list) == sum(map(sentence.count, word_list))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["年年", "年", "将", "将要", "要", "加快", "快", "完成", "。", "今年", "去年"]), max_size=10
+    ),
+    st.lists(st.sampled_from(["年年", "年", "将", "将要", "要", "加快", "完成", "成"]), max_size=5),
+    st.lists(st.sampled_from(["年年", "年", "今年", "去年", "将", "完成", "成"]), max_size=5),
+)
+def test_two_cue_lists_counted_in_one_scan_are_each_the_sum_of_their_counts(pieces, first, second):
+    """The plan's and the review's cues counted together, a cue in both lists or inside a cue of the
+    other list included, give each list's ``sum(sentence.count(cue))``."""
+    from govreports import lexicon
+    from govreports.parts import _counts
+
+    sentence = "".join(pieces)
+    for a, b in (
+        (tuple(first), tuple(second)),
+        (lexicon.PLAN_CUES_STRONG, lexicon.REVIEW_CUES_STRONG),
+        (lexicon.PLAN_CUES_WEAK, lexicon.REVIEW_CUES_WEAK),
+    ):
+        assert _counts(sentence, a, b) == (sum(map(sentence.count, a)), sum(map(sentence.count, b)))
