@@ -79,22 +79,29 @@ def named_period(text: str, plan_year: int | None, heading: bool = False) -> Per
 
     A heading names its period by the plan's name alone ("“十五五”主要目标任务"); a sentence must
     speak of the period itself ("十四五时期", "十四五以来"), since "完成“十四五”任务" is context."""
-    if plan_year is None or _any_cue(lexicon.SINGLE_YEAR_CUES).search(text):
+    if plan_year is None or _SINGLE_YEAR_CUE.search(text):
         return None
+    return _period_named(text, plan_year, heading)
+
+
+def _period_named(text: str, plan_year: int, heading: bool = False) -> Period | None:
+    """``named_period`` of a text that holds no single-year cue (the sentence parts have looked)."""
     years = _years_named(text)
     if plan_year in years or plan_year - 1 in years:
         return None
-    # a plan's name ends in 五 (十四五): a sentence without one is not searched for it
-    match = lexicon.FIVE_YEAR_PLAN.search(text) if "五" in text else None
+    # a plan's name ends in 五 (十四五) and every period cue holds it (五年来, 今后五年): a text
+    # without one is searched for a horizon alone
+    five = "五" in text
+    match = lexicon.FIVE_YEAR_PLAN.search(text) if five else None
     if match and not heading and not lexicon.PERIOD_AFTER_PLAN_NAME.match(text, match.end()):
         match = None
     if match:
         first, last = five_year_plan(match["n"])
         return Period("past_period" if last < plan_year else "new_period", first, last)
-    if _any_cue(lexicon.PAST_PERIOD_CUES).search(text):
+    if five and _PAST_PERIOD_CUE.search(text):
         return Period("past_period", plan_year - 5, plan_year - 1)
     horizon = _HORIZON.search(text)
-    if _any_cue(lexicon.NEW_PERIOD_CUES).search(text) or (horizon and int(horizon.group(1)) >= plan_year + 4):
+    if (five and _NEW_PERIOD_CUE.search(text)) or (horizon and int(horizon.group(1)) >= plan_year + 4):
         return Period("new_period", plan_year, int(horizon.group(1)) if horizon else plan_year + 4)
     return None
 
@@ -127,6 +134,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 @cache
 def _any_cue(cues: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(cue) for cue in cues) or "(?!)")
+
+
+_SINGLE_YEAR_CUE = _any_cue(lexicon.SINGLE_YEAR_CUES)
+_PAST_PERIOD_CUE = _any_cue(lexicon.PAST_PERIOD_CUES)
+_NEW_PERIOD_CUE = _any_cue(lexicon.NEW_PERIOD_CUES)
+_DECISIVE_PLAN_CUE = _any_cue(lexicon.PLAN_CUES_DECISIVE)
 
 
 def _count(sentence: str, cues: tuple[str, ...]) -> int:
@@ -263,7 +276,7 @@ def classify_sentences(
     for start, end in spans:
         sentence = text[start:end]
         cue = heading_cue(start)
-        if start == 0 or "\n" in text[max(0, start - 1) : start + 1]:
+        if start == 0 or text[start - 1] == "\n" or text[start] == "\n":
             paragraph_period, paragraph_settled = None, False
         if cue.part in ("review", "plan"):
             part, source = cue.part, cue.source
@@ -274,8 +287,9 @@ def classify_sentences(
             if part is None:
                 part, source = (running, "carried") if running else (decided_default(cue.part, default), "default")
         running = part
-        own_period = named_period(sentence, plan_year)
-        if own_period is not None or _any_cue(lexicon.SINGLE_YEAR_CUES).search(sentence):
+        single_year = _SINGLE_YEAR_CUE.search(sentence)  # named_period's first question, asked once
+        own_period = _period_named(sentence, plan_year) if plan_year is not None and not single_year else None
+        if own_period is not None or single_year:
             paragraph_period, paragraph_settled = own_period, True
         period = paragraph_period
         if not paragraph_settled and not _names_report_year(sentence, plan_year):
@@ -295,7 +309,7 @@ def _names_report_year(sentence: str, plan_year: int | None) -> bool:
 def decisive_plan(sentence: str, plan_year: int | None) -> bool:
     """A sentence that names the plan year or says 今年/明年 speaks of the plan wherever it stands."""
     years = _years_named(sentence)
-    return bool(_any_cue(lexicon.PLAN_CUES_DECISIVE).search(sentence)) or (
+    return bool(_DECISIVE_PLAN_CUE.search(sentence)) or (
         plan_year is not None and bool(years) and all(y >= plan_year for y in years)
     )
 

@@ -66,6 +66,15 @@ def test_periods_a_sentence_names():
     assert named_period("今年是“十五五”开局之年，生产总值增长5%左右。", 2026) is None
 
 
+def test_every_period_cue_holds_five_as_named_period_assumes():
+    """named_period searches a text for period cues only when it holds 五 (五年来, 今后五年)."""
+    from govreports import lexicon
+
+    assert all("五" in cue for cue in lexicon.PAST_PERIOD_CUES + lexicon.NEW_PERIOD_CUES)
+    assert named_period("今后五年，全市将新建学校30所。", 2026).scope == "new_period"
+    assert named_period("这五年，城镇新增就业300万人。", 2026).last_year == 2025
+
+
 def scopes_of(text, heading=SILENT):
     spans = sentence_spans(text)
     return [
