@@ -20,7 +20,6 @@ from .records import Section
 from .text import CleanText
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
-_LINE = re.compile(r"[^\n]+")
 _FULL_STOP = re.compile(r"[。！？]")
 _PHRASE_MARKS = re.compile(r"[，,、；：0-9０-９]")
 _LINE_STOP = re.compile(r"[。！？，]")
@@ -45,28 +44,31 @@ class Paragraph:
 
 
 def paragraphs(cleaned: CleanText) -> list[Paragraph]:
-    found = []
-    for match in _LINE.finditer(cleaned.text):
-        text = match.group()
-        if text.strip():
-            lead = len(text) - len(text.lstrip())
-            found.append(Paragraph(match.start() + lead, match.start() + len(text.rstrip())))
-    return found
+    return [Paragraph(start, end) for start, end in _paragraph_spans(cleaned.text)]
+
+
+#: a line's text without the whitespace around it (``\s`` is what str.strip() strips); a blank line has none
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``paragraphs`` as (start, end) pairs: one search for them all, not a strip of every line."""
+    return [match.span() for match in _PARAGRAPH.finditer(text)]
 
 
 def _heading_text(text: str, start: int, end: int) -> int:
     """End of a heading that starts at ``start``: its first sentence, or the whole line."""
-    stop = _FULL_STOP.search(text[start:end])
-    return start + stop.start() if stop else end
+    stop = _FULL_STOP.search(text, start, end)
+    return stop.start() if stop else end
 
 
 def _lead_phrase_end(text: str, start: int, end: int) -> int | None:
-    stop = _FULL_STOP.search(text[start:end])
+    stop = _FULL_STOP.search(text, start, end)
     if not stop:
         return None
-    phrase = text[start : start + stop.start()]
-    if 0 < len(phrase) <= lexicon.MAX_LEAD_PHRASE and start + stop.end() < end and not _PHRASE_MARKS.search(phrase):
-        return start + stop.start()
+    phrase = text[start : stop.start()]
+    if 0 < len(phrase) <= lexicon.MAX_LEAD_PHRASE and stop.end() < end and not _PHRASE_MARKS.search(phrase):
+        return stop.start()
     return None
 
 
@@ -87,30 +89,31 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
         if stop is not None and innermost_labelled >= 2:
             headings.append(Heading(innermost_labelled + 1, "", text[start:stop], start, stop, True))
 
-    for para in paragraphs(cleaned):
-        if cleaned.in_duplicate(para.start) or cleaned.in_marker(para.start):
+    skipped = cleaned.duplicate_spans or cleaned.marker_spans  # most reports have neither
+    for start, end in _paragraph_spans(text):
+        if skipped and (cleaned.in_duplicate(start) or cleaned.in_marker(start)):
             continue
-        body = text[para.start : para.end]
+        body = text[start:end]
         if body.startswith(lexicon.ADDRESS_OPENERS):  # 各位代表！ is a vocative, never a heading
             continue
         if is_bare_part_heading(body):
-            headings.append(Heading(1, "", body.strip(), para.start, para.end, False))
+            headings.append(Heading(1, "", body.strip(), start, end, False))
             innermost_labelled = 1
             continue
         for level, pattern in lexicon.HEADING_PATTERNS:
             match = pattern.match(body)
             if match:
-                stop = _heading_text(text, para.start + match.end(), para.end)
+                stop = _heading_text(text, start + match.end(), end)
                 label = match.group("label").strip()
-                heading = text[para.start + match.end() : stop].strip() or _next_line(text, para.end) or label
-                headings.append(Heading(level, match.group("label").strip(), heading, para.start, stop, False))
+                heading = text[start + match.end() : stop].strip() or _next_line(text, end) or label
+                headings.append(Heading(level, match.group("label").strip(), heading, start, stop, False))
                 innermost_labelled = level
                 break
         else:
-            lead_phrase_at(para.start, para.end)
+            lead_phrase_at(start, end)
         for a, _ in cleaned.emphasis_spans:
-            if para.start < a < para.end:
-                lead_phrase_at(a, para.end)
+            if start < a < end:
+                lead_phrase_at(a, end)
     return sorted(headings, key=lambda h: h.start)
 
 
@@ -155,7 +158,7 @@ def build_sections(
 ) -> list[Section]:
     """Sections with raw offsets. ``content_part(start, end)`` gives the part a span's sentences cue."""
     text = cleaned.text
-    address_starts = [p.start for p in paragraphs(cleaned) if text[p.start : p.end].startswith(lexicon.ADDRESS_OPENERS)]
+    address_starts = [a for a, b in _paragraph_spans(text) if text.startswith(lexicon.ADDRESS_OPENERS, a, b)]
     sections: list[Section] = []
     stack: list[tuple[Heading, Section]] = []
     plan_seen = False  # the plan follows the review: after a plan heading, silent sections are plan too

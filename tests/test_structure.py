@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from govreports.metadata import SourceFile, read_sources
 from govreports.pipeline import extract_document
 from govreports.structure import is_bare_part_heading, part_from_heading
@@ -99,3 +102,21 @@ def test_the_innermost_table_bisected_gives_the_innermost_section():
     for index in range(-1, len(text) + 2):
         i = bisect.bisect_right(bounds, index) - 1
         assert (answers[i] if i >= 0 else None) == innermost_section(sections, index)
+
+
+@given(st.lists(st.sampled_from(["一、", "工作", "回顾", " ", "\u3000", "\t", "\r", "\n", "\n\n", "。"]), max_size=20))
+def test_paragraphs_found_by_one_search_are_the_stripped_lines(pieces):
+    """Each paragraph is a line without the whitespace around it (full-width spaces and carriage
+    returns included), blank lines none, as a strip of every line gave."""
+    import re
+
+    from govreports.structure import _paragraph_spans
+
+    text = "".join(pieces)
+    stripped = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        if body.strip():
+            lead = len(body) - len(body.lstrip())
+            stripped.append((line.start() + lead, line.start() + len(body.rstrip())))
+    assert _paragraph_spans(text) == stripped
