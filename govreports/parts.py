@@ -30,7 +30,10 @@ TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "
 
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
 _SENTENCE_MARKS = "".join(sorted(lexicon.SENTENCE_DELIMITERS))
-_SENTENCE_DELIMITER = re.compile("[" + re.escape(_SENTENCE_MARKS) + "]")
+#: the text up to a sentence mark and the mark, or up to the end; not one that is blank up to a line end
+#: or the end (the other marks are printed, so a piece ending in one is not blank; ``\s`` is what
+#: str.strip() strips)
+_SENTENCE = re.compile(r"(?![^\S\n]*(?:\n|\Z))[^{0}]*(?:[{0}]|\Z)".format(re.escape(_SENTENCE_MARKS)))
 _HORIZON = re.compile(r"到((?:19|20)\d{2})\s*年")
 _YEAR_AS_BASELINE = re.compile(r"(?:19|20)\d{2}\s*年(?:末|底)?(?:的|为)")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -120,14 +123,9 @@ def scoped(part: str, period: Period | None, review_year: int | None, plan_year:
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence parts between 。；！？ or line ends, in clean offsets."""
     end = len(text) if end is None else end
-    spans, begin = [], start
-    for match in _SENTENCE_DELIMITER.finditer(text, start, max(start, end)):
-        i = match.start()
-        if text[begin : i + 1].strip():
-            spans.append((begin, i + 1))
-        begin = i + 1
-    if text[begin:end].strip():
-        spans.append((begin, end))
+    spans = [match.span() for match in _SENTENCE.finditer(text, start, max(start, end))]
+    if end > len(text) and spans and spans[-1][1] == len(text) and text[-1] not in _SENTENCE_MARKS:
+        spans[-1] = (spans[-1][0], end)  # an end past the text: the last piece runs to it, as asked
     return spans
 
 

@@ -170,3 +170,27 @@ def test_two_cue_lists_counted_in_one_scan_are_each_the_sum_of_their_counts(piec
         (lexicon.PLAN_CUES_WEAK, lexicon.REVIEW_CUES_WEAK),
     ):
         assert _counts(sentence, a, b) == (sum(map(sentence.count, a)), sum(map(sentence.count, b)))
+
+
+@given(
+    st.lists(st.sampled_from(["今年", "增长5%", " ", "\u3000", "\r", "\n", "。", "；", "？", "!", "，"]), max_size=20),
+    st.integers(0, 30),
+    st.integers(-1, 30),
+)
+def test_sentences_found_by_one_search_are_the_nonblank_pieces_between_marks(pieces, start, end):
+    """One search gives the pieces between sentence marks (each with its mark) that a strip leaves
+    something of, as cutting at every mark and stripping each piece did, inside any start and end."""
+    from govreports import lexicon
+
+    text = "".join(pieces)
+    end = len(text) if end < 0 else end
+    cut, begin = [], start
+    for i in range(start, max(start, min(end, len(text)))):
+        if text[i] in lexicon.SENTENCE_DELIMITERS:
+            if text[begin : i + 1].strip():
+                cut.append((begin, i + 1))
+            begin = i + 1
+    if text[begin:end].strip():
+        cut.append((begin, end))
+    assert sentence_spans(text, start, end) == cut
+    assert all(mark == "\n" or not mark.isspace() for mark in lexicon.SENTENCE_DELIMITERS)
