@@ -41,6 +41,18 @@ _UNIT_WITH_MULTIPLIER_PATTERN = re.compile(
     "|".join(re.escape(k) for k in sorted(_UNITS_STARTING_WITH_MULTIPLIER, key=len, reverse=True)) or "(?!)"
 )
 _ALTERNATIVE_UNIT = re.compile(r"[（(]([\u4e00-\u9fff])[)）]")
+#: A unit reading in one match (``read_unit``'s steps, one match call instead of four): spaces, a
+#: multiplier unless a unit starts there (千米), an approximate infix, then the big group (大类, 大)
+#: when no multiplier came before it (the conditional fails the branch after one) or a unit with
+#: its alternative in brackets. Every part is optional and greedy, so the engine never backtracks
+#: into an earlier part: each is taken exactly when ``read_unit``'s step would take it.
+_UNIT_READING = re.compile(
+    r"(?P<spaces>[ \u3000]*)"
+    rf"(?:(?!{_UNIT_WITH_MULTIPLIER_PATTERN.pattern})(?P<prefix>{_MULTIPLIER_PATTERN.pattern}))?"
+    rf"(?P<approximate>{'|'.join(map(re.escape, lexicon.APPROXIMATE_INFIXES))})?"
+    rf"(?:(?(prefix)(?!)|(?={re.escape(lexicon.BIG_GROUP)})(?P<big>大类|{re.escape(lexicon.BIG_GROUP)}))"
+    rf"|(?P<measure>{_UNIT_PATTERN.pattern})(?P<alternative>{_ALTERNATIVE_UNIT.pattern})?)?"
+)
 #: Patterns of the verdicts, compiled once (they run for every number of a report).
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _LIST_WORD = re.compile(r"[和及与等]")
@@ -206,32 +218,29 @@ class UnitReading:
 
 def read_unit(text: str, pos: int) -> UnitReading:
     """The unit that starts at ``pos`` (spaces allowed before it), or an empty reading."""
-    i = pos
-    while i < len(text) and text[i] in " \u3000":
-        i += 1
-    start = i
-    prefix, multiplier, approximate = "", 1.0, False
-    multiplier_match = _MULTIPLIER_PATTERN.match(text, i)
-    if multiplier_match and not _UNIT_WITH_MULTIPLIER_PATTERN.match(text, i):
-        key = multiplier_match.group()
-        prefix, multiplier, i = key, lexicon.MULTIPLIERS[key], i + len(key)
-    if i < len(text) and text[i] in lexicon.APPROXIMATE_INFIXES:
-        approximate, i = True, i + 1
-    if text.startswith(lexicon.BIG_GROUP, i) and not prefix:
-        measure = "大类" if text.startswith("大类", i) else lexicon.BIG_GROUP
-        return UnitReading(measure, measure, start, i + len(measure), multiplier, approximate)
-    unit_match = _UNIT_PATTERN.match(text, i)
-    if unit_match:
-        measure = unit_match.group()
-        i += len(measure)
-        alternative = _ALTERNATIVE_UNIT.match(text, i)
-        if alternative and alternative.group(1) in lexicon.UNITS:
-            measure += alternative.group()
-            i += len(alternative.group())
-        return UnitReading(prefix + measure, measure, start, i, multiplier, approximate)
+    return UnitReading(*_unit_at(text, pos))
+
+
+def _unit_at(text: str, pos: int) -> tuple[str, str, int, int, float, bool]:
+    """``read_unit``'s fields as a tuple (``judge`` reads them for every number: no object built)."""
+    match = _UNIT_READING.match(text, pos)
+    end = match.end()
+    if end == pos:
+        return "", "", pos, pos, 1.0, False
+    spaces, prefix, infix, big, measure, alternative, alternative_unit = match.groups()
+    start, approximate = pos + len(spaces), infix is not None
+    multiplier = lexicon.MULTIPLIERS[prefix] if prefix else 1.0
+    if big:
+        return big, big, start, end, multiplier, approximate
+    if measure:
+        if alternative and alternative_unit in lexicon.UNITS:
+            measure += alternative
+        elif alternative:
+            end -= len(alternative)
+        return (prefix or "") + measure, measure, start, end, multiplier, approximate
     if prefix and multiplier >= 1e4:  # "3万" alone: a count in ten-thousands
-        return UnitReading(prefix, "", start, i, multiplier, approximate)
-    return UnitReading("", "", pos, pos, 1.0, approximate)
+        return prefix, "", start, end, multiplier, approximate
+    return "", "", pos, pos, 1.0, approximate
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -323,8 +332,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
             upper = parse_number(nxt.group())
             if upper is not None and upper > token.value:
                 value_max, range_end = upper, nxt.end()
-    reading = read_unit(text, range_end)
-    unit, unit_end, multiplier, measure = reading.printed, reading.end, reading.multiplier, reading.measure
+    unit, measure, _, unit_end, multiplier, approximate = _unit_at(text, range_end)
     before1 = text[token.start - 1] if token.start else ""
     after1 = text[token.end] if token.end < len(text) else ""
     before2 = text[max(0, token.start - 2) : token.start]
@@ -338,7 +346,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
             measure,
             unit_end,
             multiplier,
-            reading.approximate or before1 in lexicon.APPROXIMATE_PREFIXES,
+            approximate or before1 in lexicon.APPROXIMATE_PREFIXES,
             is_fact,
             reason,
             rank,
@@ -354,7 +362,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
         return verdict(False, "name")
     if _inside(quotes, token.start, token.end):
         return verdict(False, "name")
-    if _past_context(text, token, reading.measure, marks):
+    if _past_context(text, token, measure, marks):
         return verdict(False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
@@ -400,12 +408,14 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
         follower = text[unit_end + comparator_after.end() : unit_end + comparator_after.end() + 1]
         if follower and _CJK.match(follower) and follower != "的" and not _counted_after_verb(text, token, measure):
             return verdict(False, "qualifier")
-    if token.chinese and not _chinese_numeral_counts(text, token, reading):
+    if token.chinese and not _chinese_numeral_counts(text, token, unit, measure, unit_end, multiplier):
         return verdict(False, "word")
     return verdict(True)
 
 
-def _chinese_numeral_counts(text: str, token: NumberToken, reading: UnitReading) -> bool:
+def _chinese_numeral_counts(
+    text: str, token: NumberToken, unit: str, measure: str, end: int, multiplier: float
+) -> bool:
     """Whether a Chinese numeral with a unit is a figure rather than part of a word.
 
     It is when vague (数十, 近千), a doubling (翻一番), a count summing up a list (A、B两项), a count
@@ -413,7 +423,6 @@ def _chinese_numeral_counts(text: str, token: NumberToken, reading: UnitReading)
     (景区两个，), or a physical measure (千亿元). A bare 一 is almost always an article (一座, 一批).
     """
     before1 = text[token.start - 1] if token.start else ""
-    unit, measure, end = reading.printed, reading.measure, reading.end
     if before1 in ("数", "近") or (before1 == "翻" and unit == "番"):
         return True
     if token.text == "一":
@@ -421,9 +430,7 @@ def _chinese_numeral_counts(text: str, token: NumberToken, reading: UnitReading)
     counted = unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
     verb = text.endswith(_COUNTING_VERBS, 0, token.start)
     closes_clause = unit in _ENUMERATION_UNITS and (end >= len(text) or text[end] in "，。；、")
-    physical = reading.multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {
-        "item"
-    }
+    physical = multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {"item"}
     return counted or verb or closes_clause or physical or measure in lexicon.COUNTING_CLASSIFIERS
 
 

@@ -203,3 +203,81 @@ def test_past_context_read_from_the_clause_marks_is_the_clause_search(pieces):
             )
             assert _past_context(text, token, measure, clause_marks(text)) == naive
             assert _past_context(text, token, measure) == naive
+
+
+def _read_unit_step_by_step(text, pos):
+    """``read_unit`` as it was written before its one pattern: a match call for each step."""
+    from govreports import lexicon
+    from govreports.quantities import (
+        _ALTERNATIVE_UNIT,
+        _MULTIPLIER_PATTERN,
+        _UNIT_PATTERN,
+        _UNIT_WITH_MULTIPLIER_PATTERN,
+        UnitReading,
+    )
+
+    i = pos
+    while i < len(text) and text[i] in " \u3000":
+        i += 1
+    start = i
+    prefix, multiplier, approximate = "", 1.0, False
+    multiplier_match = _MULTIPLIER_PATTERN.match(text, i)
+    if multiplier_match and not _UNIT_WITH_MULTIPLIER_PATTERN.match(text, i):
+        key = multiplier_match.group()
+        prefix, multiplier, i = key, lexicon.MULTIPLIERS[key], i + len(key)
+    if i < len(text) and text[i] in lexicon.APPROXIMATE_INFIXES:
+        approximate, i = True, i + 1
+    if text.startswith(lexicon.BIG_GROUP, i) and not prefix:
+        measure = "大类" if text.startswith("大类", i) else lexicon.BIG_GROUP
+        return UnitReading(measure, measure, start, i + len(measure), multiplier, approximate)
+    unit_match = _UNIT_PATTERN.match(text, i)
+    if unit_match:
+        measure = unit_match.group()
+        i += len(measure)
+        alternative = _ALTERNATIVE_UNIT.match(text, i)
+        if alternative and alternative.group(1) in lexicon.UNITS:
+            measure += alternative.group()
+            i += len(alternative.group())
+        return UnitReading(prefix + measure, measure, start, i, multiplier, approximate)
+    if prefix and multiplier >= 1e4:
+        return UnitReading(prefix, "", start, i, multiplier, approximate)
+    return UnitReading("", "", pos, pos, 1.0, approximate)
+
+
+UNIT_PIECES = [" ", "\u3000", "余", "多", "大", "大类", "类", "万", "亿", "千", "万亿", "千万", "百", "十万", "米"]
+UNIT_PIECES += [
+    "克",
+    "瓦时",
+    "千米",
+    "元",
+    "亿元",
+    "个",
+    "项",
+    "套",
+    "间",
+    "(",
+    ")",
+    "（",
+    "）",
+    "%",
+    "年",
+    "人次",
+    "公里",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from(UNIT_PIECES),
+        max_size=8,
+    ),
+    st.integers(min_value=0, max_value=3),
+)
+def test_the_unit_read_in_one_match_is_the_unit_read_step_by_step(pieces, pos):
+    """``read_unit`` reads spaces, multiplier, approximate infix, big group or unit and its bracketed
+    alternative in one match: the same reading as a match call for each step, at every position."""
+    from govreports.quantities import read_unit
+
+    text = "".join(pieces)
+    for at in range(pos, len(text) + 1):
+        assert read_unit(text, at) == _read_unit_step_by_step(text, at)
