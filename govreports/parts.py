@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Literal
 
 import cn2an
@@ -158,6 +159,22 @@ def _pair_counter(first: tuple[str, ...], second: tuple[str, ...]) -> Callable[[
     cues = first + second
     longest_first, held_by = _cue_starts(cues)
     search, n_first = longest_first.search, len(first)
+    if not any(cue[k:] == cue[: len(cue) - k] for cue in cues for k in range(1, len(cue))):
+        # no cue can overlap itself (as 年年 does in 年年年), so count() counts every position it
+        # is printed at: each longest cue adds what the cues it starts with weigh in either list
+        weights = {w: (sum(i < n_first for i in held), sum(i >= n_first for i in held)) for w, held in held_by.items()}
+
+        def counts_at_every_position(sentence: str) -> tuple[int, int]:
+            in_first = in_second = 0
+            match = search(sentence)
+            while match:  # each position holding a cue, from the first
+                add_first, add_second = weights[match.group()]
+                in_first += add_first
+                in_second += add_second
+                match = search(sentence, match.start() + 1)
+            return in_first, in_second
+
+        return counts_at_every_position
 
     def counts(sentence: str) -> tuple[int, int]:
         match = search(sentence)
@@ -341,11 +358,9 @@ def majority_parts(
     the text they share."""
     spans = sentence_spans(text) if spans is None else spans
     span_starts = [a for a, _ in spans]
-    review, plan = [0], [0]
-    for a, b in spans:
-        part, _ = cue_part(text[a:b], plan_year, strong)
-        review.append(review[-1] + (part == "review"))
-        plan.append(plan[-1] + (part == "plan"))
+    parts = [cue_part(text[a:b], plan_year, strong)[0] for a, b in spans]
+    review = list(accumulate((part == "review" for part in parts), initial=0))
+    plan = list(accumulate((part == "plan" for part in parts), initial=0))
     delimiters = _SENTENCE_MARKS
 
     def vote(start: int, end: int) -> tuple[int, int]:
