@@ -21,6 +21,7 @@ EXIT_OK, EXIT_FAILED, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
 
 try:  # Ctrl-C while the libraries load: one line too, never a traceback
     import argparse
+    import contextlib
     import json
     from dataclasses import replace
     from pathlib import Path
@@ -42,7 +43,7 @@ try:  # Ctrl-C while the libraries load: one line too, never a traceback
     from govreports.records import Extraction
     from govreports.release import write_release
     from govreports.tables import combine, extraction_tables, with_derived
-    from govreports.writer import OutputError, ValidationError, check_output, differences, write_package
+    from govreports.writer import Claim, OutputError, ValidationError, check_output, differences, write_package
 except KeyboardInterrupt:
     sys.stderr.write("interrupted: nothing was replaced\n")
     sys.exit(EXIT_INTERRUPTED)
@@ -67,12 +68,15 @@ def _extracted(sources: list[SourceFile], jobs: int):
         executor.shutdown(cancel_futures=True)
 
 
-def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Tables, list[SkippedSource]]:
+def build_tables(
+    raw_dir: Path, strict: bool = False, jobs: int = 1, claim: Claim | None = None
+) -> tuple[Tables, list[SkippedSource]]:
     """Tables of every report that builds, plus the reports skipped (``strict``: raise on the first).
 
     Every row of the result has been checked against its schema in one vectorised pass: a report
     whose rows break one is skipped and the rest assembled again; a problem no report can be blamed
-    for raises ``ValidationError``."""
+    for raises ``ValidationError``. With the ``claim`` of an output folder, its database is begun
+    from each round's combined rows."""
     scan = scan_sources(raw_dir)
     IGNORED[:] = scan.ignored
     skipped = list(scan.skipped)
@@ -89,7 +93,10 @@ def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Ta
             raise InputError(failed.message)
         skipped.append(failed)
     while True:  # ends: each round skips at least one report
-        tables = _assemble([tables for _, tables in built.values()], skipped)
+        combined = _combined([tables for _, tables in built.values()], skipped)
+        if claim is not None:
+            claim.begin_database(combined)
+        tables = with_derived(combined)
         violations = columnar.violations(tables)
         blamed = {doc_id: m for doc_id, m in columnar.blame(tables, violations).items() if doc_id in built}
         if not blamed:
@@ -106,8 +113,8 @@ def build_tables(raw_dir: Path, strict: bool = False, jobs: int = 1) -> tuple[Ta
     return tables, skipped
 
 
-def _assemble(per_document: list[Tables], skipped: list[SkippedSource]) -> Tables:
-    """The reports' tables and a ``documents`` row for each skipped one, with the derived tables."""
+def _combined(per_document: list[Tables], skipped: list[SkippedSource]) -> Tables:
+    """The reports' tables and a ``documents`` row for each skipped one (no derived tables yet)."""
     used = {doc_id for tables in per_document for doc_id in tables["documents"]["doc_id"].to_pylist()}
     rows = list(per_document)
     for failed in skipped:
@@ -118,7 +125,7 @@ def _assemble(per_document: list[Tables], skipped: list[SkippedSource]) -> Table
             doc_id = f"{document.doc_id}~{n}"
         used.add(doc_id)
         rows.append(extraction_tables(Extraction(replace(document, doc_id=doc_id), "")))
-    return with_derived(combine(rows))
+    return combine(rows)
 
 
 def main(argv: list[str] | None = None, check: DescriptorCheck | None = None) -> int:
@@ -153,18 +160,22 @@ def main(argv: list[str] | None = None, check: DescriptorCheck | None = None) ->
     descriptor = ROOT / "datapackage.json" if args.out is None else out_dir / "datapackage.json"
     docs_dir = ROOT / "docs" if args.out is None else out_dir / "docs"
     strict = args.strict or args.out is None  # the project's own release: every report must build
+    writes = not args.check and args.command is None
     try:
-        if args.out is not None and not args.check and args.command is None:
+        if args.out is not None and writes:
             check_output(out_dir, args.raw, args.force)
-        tables, skipped = build_tables(args.raw, strict, args.jobs)
-        meta = (
-            project_metadata()
-            if args.out is None and args.metadata is None
-            else corpus_metadata(tables["documents"].to_pylist())
-        )
-        if args.metadata is not None:
-            meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
-        if args.command == "release" or args.check:
+        with Claim(out_dir) if writes else contextlib.nullcontext() as claim:
+            tables, skipped = build_tables(args.raw, strict, args.jobs, claim)
+            meta = (
+                project_metadata()
+                if args.out is None and args.metadata is None
+                else corpus_metadata(tables["documents"].to_pylist())
+            )
+            if args.metadata is not None:
+                meta = {**meta, **json.loads(args.metadata.read_text(encoding="utf-8"))}
+            if writes:
+                write_package(tables, out_dir, descriptor, docs_dir, meta, checked=True, check=check, claim=claim)
+        if not writes:
             changed = differences(tables, out_dir, descriptor, docs_dir, meta, checked=True, check=check)
             if changed:
                 what = "release: data/ is not current; run make data first" if args.command else "--check"
@@ -175,7 +186,6 @@ def main(argv: list[str] | None = None, check: DescriptorCheck | None = None) ->
                 return EXIT_OK
             print("build.py --check: outputs are current")
             return EXIT_OK
-        write_package(tables, out_dir, descriptor, docs_dir, meta, checked=True, check=check)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -115,8 +115,11 @@ def total_rows(tables: Tables) -> int:
     return sum(data.num_rows for data in tables.values())
 
 
-def write_files(tables: Tables, folder: Path, meta: dict, meanwhile=None) -> dict[str, Written]:
-    """Write every data file of the package into ``folder``; their sizes and digests by relative path."""
+def write_files(
+    tables: Tables, folder: Path, meta: dict, meanwhile=None, begun: _Background | None = None
+) -> dict[str, Written]:
+    """Write every data file of the package into ``folder``; their sizes and digests by relative path.
+    ``begun``: the largest tables' database already being written (``Claim.begin_database``)."""
     written: dict[str, Written] = {}
 
     def put(relative: str, write) -> None:
@@ -127,12 +130,15 @@ def write_files(tables: Tables, folder: Path, meta: dict, meanwhile=None) -> dic
             written[relative] = out.close()
 
     sqlite_name = f"{meta['name']}.sqlite"
-    part = folder / f".{sqlite_name}.part"
     rest = tuple(t for t in TABLES if t not in formats.SQLITE_SPLIT)
     # Two processes share the inserts (binding a million rows holds the interpreter), and the part
     # is copied in SQLite to SQLite when both are done.
     database = _Background(formats.write_sqlite, tables, folder / sqlite_name, None, rest)
-    largest = _Background(formats.write_sqlite, tables, part, None, formats.SQLITE_SPLIT)
+    if begun is None:
+        part = folder / f".{sqlite_name}.part"
+        largest = _Background(formats.write_sqlite, tables, part, None, formats.SQLITE_SPLIT)
+    else:
+        part, largest = begun.args[1], begun
     try:
         for table in TABLES:
             put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
@@ -160,6 +166,7 @@ class _Background:
 
     def __init__(self, function, *args):
         self.problem = None
+        self.args = args
         if "fork" in multiprocessing.get_all_start_methods():
             self.receive, send = multiprocessing.Pipe(duplex=False)
             context = multiprocessing.get_context("fork")
@@ -294,6 +301,7 @@ def stage(
     label: str = "package",
     checked: bool = False,
     check: DescriptorCheck | None = None,
+    begun: _Background | None = None,
 ) -> tuple[Path, dict[str, Written], dict[str, bytes]]:
     """Write the package into a new temporary folder under ``parent`` and validate it there; the
     generated docs are rendered while the database is written."""
@@ -302,7 +310,7 @@ def stage(
     staging = Path(tempfile.mkdtemp(prefix=f".build-{label}-", dir=parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        files = write_files(tables, staging, meta, lambda: pages.update(render_docs(tables, meta)))
+        files = write_files(tables, staging, meta, lambda: pages.update(render_docs(tables, meta)), begun)
         documents = tables["documents"].to_pylist()
         (staging / "datapackage.json").write_bytes(descriptor_bytes(files, documents, "", meta))
         validate(staging / "datapackage.json", tables, checked, check)
@@ -378,6 +386,50 @@ def recover(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+class Claim:
+    """A build's hold on its output folder from before its reports are read until the package is in
+    place: the lock (one build at a time), what a killed run left tidied up, and a private folder
+    beside the output where the largest tables' database can be begun as soon as the reports' rows
+    are combined. On two cores those inserts then overlap the derived tables and the check, which
+    run on one. Leaving the claim stops that writer and removes the folder."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.database: _Background | None = None
+        self._lock = build_lock(out_dir)
+        self._folder: Path | None = None
+
+    def __enter__(self) -> Claim:
+        self._lock.__enter__()
+        try:
+            recover(self.out_dir)
+            self._folder = Path(tempfile.mkdtemp(prefix=f".build-{self.out_dir.name}-", dir=self.out_dir.parent))
+        except BaseException:
+            self._lock.__exit__(None, None, None)
+            raise
+        return self
+
+    def begin_database(self, tables: Tables) -> None:
+        """(Re)start writing ``formats.SQLITE_SPLIT`` of ``tables`` (rows combined, derived tables
+        not yet added); called again when the rows change."""
+        self.stop_database()
+        part = self._folder / "largest.sqlite.part"
+        self.database = _Background(formats.write_sqlite, tables, part, None, formats.SQLITE_SPLIT)
+
+    def stop_database(self) -> None:
+        if self.database is not None:
+            self.database.stop()
+            self.database = None
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.stop_database()
+            if self._folder is not None:
+                shutil.rmtree(self._folder, ignore_errors=True)
+        finally:
+            self._lock.__exit__(*exc)
+
+
 def write_package(
     tables: Tables,
     out_dir: Path,
@@ -386,13 +438,15 @@ def write_package(
     meta: dict,
     checked: bool = False,
     check: DescriptorCheck | None = None,
+    claim: Claim | None = None,
 ) -> None:
     """Build, validate, then replace ``out_dir`` (with its descriptor and docs when they live in it)
     in one rename; the project's own build also replaces ``datapackage.json`` and the docs beside it.
-    A kill at any instant leaves the old or the new package, and the next run tidies up."""
-    with build_lock(out_dir):
-        recover(out_dir)
-        staging, files, pages = stage(tables, out_dir.parent, meta, out_dir.name, checked, check)
+    A kill at any instant leaves the old or the new package, and the next run tidies up. Under a
+    ``claim`` of ``out_dir`` (held by the caller) its database, if begun, is finished and used."""
+    with contextlib.nullcontext(claim) if claim is not None else Claim(out_dir) as claim:
+        staging, files, pages = stage(tables, out_dir.parent, meta, out_dir.name, checked, check, claim.database)
+        claim.database = None  # stage waited for it, or stopped it
         documents = tables["documents"].to_pylist()
         final_descriptor = descriptor_bytes(files, documents, relative_prefix(out_dir, descriptor_path), meta)
         inside = descriptor_path.parent.resolve() == out_dir.resolve()

@@ -260,3 +260,14 @@ def test_ctrl_c_right_after_the_start_exits_130_in_one_line(published):
     assert snapshot(out) == before
     assert process.returncode == build.EXIT_INTERRUPTED
     assert "interrupted" in the_line(stderr)
+
+
+def test_a_claim_left_by_an_error_stops_its_database_and_leaves_nothing_behind(tmp_path):
+    out = tmp_path / "out"
+    tables = build.build_tables(ROOT / "raw")[0]
+    with pytest.raises(RuntimeError), writer.Claim(out) as claim:
+        claim.begin_database(tables)
+        database = claim.database
+        raise RuntimeError("the check failed")
+    assert claim.database is None and not database.worker.is_alive()
+    assert leftovers(out) == [] and not out.exists()

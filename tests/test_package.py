@@ -1,9 +1,11 @@
 """The whole package: validation, provenance, determinism, --check, Parquet = CSV, failing safely."""
 
+import contextlib
 import csv
 import dataclasses
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -281,6 +283,12 @@ def test_a_report_whose_rows_break_a_schema_is_skipped_and_the_others_are_built(
     assert "char_start is below 0" in documents["odd"]["problem"]
     assert documents["good"]["status"] == "built"
     assert {row["doc_id"] for row in read_csv(tmp_path / "out" / "csv" / "targets.csv")} == {"good"}
+    # the database of the largest tables, begun before the check blamed "odd", was begun again
+    (database,) = (tmp_path / "out").glob("*.sqlite")
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        for table in ("targets", "achievements"):
+            rows = read_csv(tmp_path / "out" / "csv" / f"{table}.csv")
+            assert connection.execute(f"SELECT id FROM {table} ORDER BY id").fetchall() == [(r["id"],) for r in rows]
 
 
 def test_worker_processes_start_however_the_build_was_started(tmp_path):
