@@ -60,6 +60,8 @@ _CLOSING_CHARACTER = re.compile(r"([\u4e00-\u9fff])(?=[，。；、,;）)\n]|$)"
 _RATIO_AFTER = re.compile(r"[:：][0-9]")
 _RATIO_BEFORE = re.compile(r"[0-9][:：]")
 _RANGE_JOINT = re.compile(rf"\s*(%|％)?\s*[{lexicon.RANGE_JOINERS}]\s*")
+#: The characters a range joint can open with besides a space (most numbers are followed by none).
+_RANGE_JOINT_OPENERS = f"%％{lexicon.RANGE_JOINERS}"
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _MONTH_RANGE = re.compile(r"\s*[-—至]\s*[0-9]+\s*月")
 _COMPARATOR_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)")
@@ -325,7 +327,12 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
     """Unit and verdict (fact or why not) for one number token (``marks``: ``clause_marks(text)``,
     got once by the caller for all the tokens of the text)."""
     value_max, range_end = None, token.end
-    joined = _RANGE_JOINT.match(text[token.end : token.end + 4])
+    after1 = text[token.end] if token.end < len(text) else ""
+    joined = (
+        _RANGE_JOINT.match(text[token.end : token.end + 4])
+        if after1 and (after1 in _RANGE_JOINT_OPENERS or after1.isspace())  # what ``\s`` matches
+        else None
+    )
     if joined:
         nxt = _ARABIC.match(text, token.end + joined.end()) or _CHINESE.match(text, token.end + joined.end())
         if nxt and (token.chinese == bool(_CHINESE.fullmatch(nxt.group()))):
@@ -334,8 +341,6 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
                 value_max, range_end = upper, nxt.end()
     unit, measure, _, unit_end, multiplier, approximate = _unit_at(text, range_end)
     before1 = text[token.start - 1] if token.start else ""
-    after1 = text[token.end] if token.end < len(text) else ""
-    before2 = text[max(0, token.start - 2) : token.start]
 
     def verdict(is_fact: bool, reason: str = "", rank: bool = False) -> Candidate:
         return Candidate(
@@ -372,6 +377,7 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
     if measure == "年":
         if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
             return verdict(False, "date")
+        before2 = text[max(0, token.start - 2) : token.start]
         duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
             lexicon.DURATION_CUES_AFTER, unit_end
         )
@@ -403,9 +409,9 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
         return verdict(False, "word" if token.chinese else "no_unit")
     if unit == "个" and text.startswith("方面", unit_end):
         return verdict(False, "structure")
-    comparator_after = _COMPARATOR_AFTER.match(text[unit_end : unit_end + 3])
+    comparator_after = _COMPARATOR_AFTER.match(text, unit_end, unit_end + 3)
     if comparator_after:
-        follower = text[unit_end + comparator_after.end() : unit_end + comparator_after.end() + 1]
+        follower = text[comparator_after.end() : comparator_after.end() + 1]
         if follower and _CJK.match(follower) and follower != "的" and not _counted_after_verb(text, token, measure):
             return verdict(False, "qualifier")
     if token.chinese and not _chinese_numeral_counts(text, token, unit, measure, unit_end, multiplier):

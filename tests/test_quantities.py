@@ -281,3 +281,12 @@ def test_the_unit_read_in_one_match_is_the_unit_read_step_by_step(pieces, pos):
     text = "".join(pieces)
     for at in range(pos, len(text) + 1):
         assert read_unit(text, at) == _read_unit_step_by_step(text, at)
+
+
+@given(st.text(alphabet=" \u3000\t\n%％-—–~～至到一二5元年，", max_size=6))
+def test_a_range_joint_opens_with_a_space_a_percent_sign_or_a_joiner(text):
+    """``judge`` tries the range joint only after such a character: the pattern matches nothing else."""
+    from govreports.quantities import _RANGE_JOINT, _RANGE_JOINT_OPENERS
+
+    if _RANGE_JOINT.match(text):
+        assert text[0] in _RANGE_JOINT_OPENERS or text[0].isspace()
