@@ -29,7 +29,9 @@ from .text import first_mark_from, last_mark_before
 
 TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
 
-_YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
+#: a year a sentence is about: not the end of a longer number, nor a horizon or a baseline (到2027年,
+#: 较2020年: the character before the year is looked at behind it)
+_YEAR_ABOUT = re.compile(r"(?<![0-9０-９到至较比于自从])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
 _SENTENCE_MARKS = "".join(sorted(lexicon.SENTENCE_DELIMITERS))
 #: the text up to a sentence mark and the mark, or up to the end; not one that is blank up to a line end
 #: or the end (the other marks are printed, so a piece ending in one is not blank; ``\s`` is what
@@ -37,7 +39,6 @@ _SENTENCE_MARKS = "".join(sorted(lexicon.SENTENCE_DELIMITERS))
 _SENTENCE = re.compile(r"(?![^\S\n]*(?:\n|\Z))[^{0}]*(?:[{0}]|\Z)".format(re.escape(_SENTENCE_MARKS)))
 _HORIZON = re.compile(r"到((?:19|20)\d{2})\s*年")
 _YEAR_AS_BASELINE = re.compile(r"(?:19|20)\d{2}\s*年(?:末|底)?(?:的|为)")
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -230,11 +231,7 @@ def _years_named(sentence: str) -> tuple[int, ...]:
     hundred sentences, so they must all fit)."""
     if "年" not in sentence:  # four sentences of five: no year, and the pattern cannot skip ahead to 年
         return ()
-    return tuple(
-        int(m.group(1).translate(_FULL_WIDTH))
-        for m in _YEAR.finditer(sentence)
-        if sentence[max(0, m.start() - 1) : m.start()] not in ("到", "至", "较", "比", "于", "自", "从")
-    )
+    return tuple(map(int, _YEAR_ABOUT.findall(sentence)))  # int() reads full-width digits too
 
 
 #: ``strong_part`` of a sentence for the report's plan year, remembered for the sentences of one

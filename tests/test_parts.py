@@ -194,3 +194,29 @@ def test_sentences_found_by_one_search_are_the_nonblank_pieces_between_marks(pie
         cut.append((begin, end))
     assert sentence_spans(text, start, end) == cut
     assert all(mark == "\n" or not mark.isspace() for mark in lexicon.SENTENCE_DELIMITERS)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["2020", "２０２５", "1999", "20", "5", "年", " ", "到", "较", "比", "从", "自", "于", "至", "全市", "，"]
+        ),
+        max_size=12,
+    )
+)
+def test_years_named_by_one_search_skip_horizons_and_baselines_as_the_filter_did(pieces):
+    """The words before a horizon or a baseline looked behind in the pattern give the years a filter
+    of every year found gave (full-width digits read as years too)."""
+    import re
+
+    from govreports.parts import years_named
+
+    sentence = "".join(pieces)
+    year = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
+    full_width = str.maketrans("０１２３４５６７８９", "0123456789")
+    filtered = [
+        int(m.group(1).translate(full_width))
+        for m in year.finditer(sentence)
+        if sentence[max(0, m.start() - 1) : m.start()] not in ("到", "至", "较", "比", "于", "自", "从")
+    ]
+    assert years_named(sentence) == filtered
