@@ -388,12 +388,18 @@ def majority_parts(
 def without_spans(spans: list[tuple[int, int]], removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans with the removed spans (a duplicated passage) cut out of them. Only the removed
     spans that can overlap a sentence are looked at (they are sorted and do not overlap)."""
+    if not removed:  # most reports print nothing twice
+        return list(spans)
     removed = sorted(removed)
     removed_ends = [b for _, b in removed]
     result = []
     for start, end in spans:
+        first = bisect.bisect_right(removed_ends, start)
+        if first == len(removed) or removed[first][0] >= end:  # most sentences: nothing removed inside
+            result.append((start, end))
+            continue
         pieces = [(start, end)]
-        for k in range(bisect.bisect_right(removed_ends, start), len(removed)):  # no copy of the rest
+        for k in range(first, len(removed)):  # no copy of the rest
             a, b = removed[k]
             if a >= end:
                 break

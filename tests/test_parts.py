@@ -220,3 +220,23 @@ def test_years_named_by_one_search_skip_horizons_and_baselines_as_the_filter_did
         if sentence[max(0, m.start() - 1) : m.start()] not in ("到", "至", "较", "比", "于", "自", "从")
     ]
     assert years_named(sentence) == filtered
+
+
+@given(st.lists(st.integers(0, 40), max_size=12, unique=True), st.lists(st.integers(0, 40), max_size=8, unique=True))
+def test_spans_without_removed_spans_are_the_runs_of_positions_left(cuts, removed_cuts):
+    """Sentences with the removed passages cut out are the runs of their positions that no removed
+    passage holds, sentences no passage touches kept whole."""
+    from govreports.parts import without_spans
+
+    cuts, removed_cuts = sorted(cuts), sorted(removed_cuts)
+    spans = list(zip(cuts[::2], cuts[1::2], strict=False))
+    removed = list(zip(removed_cuts[::2], removed_cuts[1::2], strict=False))
+    left = []
+    for start, end in spans:
+        kept = [i for i in range(start, end) if not any(a <= i < b for a, b in removed)]
+        for i in kept:
+            if left and left[-1][1] == i and left[-1][0] >= start:
+                left[-1] = (left[-1][0], i + 1)
+            else:
+                left.append((i, i + 1))
+    assert without_spans(spans, removed) == left
