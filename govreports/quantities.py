@@ -70,6 +70,13 @@ _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _COUNTING_VERBS = tuple(lexicon.COUNT_VERBS) + tuple(lexicon.CHANGE_VERBS)
 _COUNTING_VERB = re.compile("|".join(re.escape(v) for v in _COUNTING_VERBS))
 _CLAUSE_MARKS = "".join(sorted(set(lexicon.CLAUSE_DELIMITERS) | {"\n"}))
+#: Looked up for most numbers: a set, not the lexicon's tuple read item by item.
+_QUALIFIER_UNITS = frozenset(lexicon.QUALIFIER_UNITS)
+#: The units of an amount, not of a time span: a figure in one is a baseline fact even inside
+#: "在…基础上" (``_past_context``), one set lookup instead of the unit's base and a second set.
+_AMOUNT_UNITS = frozenset(
+    u for u, (base, _) in lexicon.UNITS.items() if base is not None and base not in lexicon.DURATION_UNIT_BASES
+)
 _ENUMERATION_UNITS = ("项", "个", "大", "大类", "家", "类", "件", "批", "条", "所", "座", "支")
 
 
@@ -312,8 +319,7 @@ def _past_context(text: str, token: NumberToken, measure: str, marks: list[int] 
     start = marks[i - 1] + 1 if i else 0  # clause_start(text, token.start)
     if lexicon.PAST_CONTEXT_CLAUSE.search(text, start, token.start):
         return True
-    base = lexicon.UNITS.get(measure, (None,))[0]
-    if base is not None and base not in lexicon.DURATION_UNIT_BASES:
+    if measure in _AMOUNT_UNITS:
         return False
     i = bisect.bisect_left(marks, token.end, i)
     end = marks[i] if i < len(marks) else len(text)  # clause_end(text, token.end)
@@ -341,82 +347,72 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
                 value_max, range_end = upper, nxt.end()
     unit, measure, _, unit_end, multiplier, approximate = _unit_at(text, range_end)
     before1 = text[token.start - 1] if token.start else ""
-
-    def verdict(is_fact: bool, reason: str = "", rank: bool = False) -> Candidate:
-        return Candidate(
-            token,
-            value_max,
-            range_end,
-            unit,
-            measure,
-            unit_end,
-            multiplier,
-            approximate or before1 in lexicon.APPROXIMATE_PREFIXES,
-            is_fact,
-            reason,
-            rank,
-        )
+    approximate = approximate or before1 in lexicon.APPROXIMATE_PREFIXES
+    # what every verdict's candidate holds before its verdict (a closure over these, built for each
+    # number, took as long to make and call as the candidate itself)
+    read = (token, value_max, range_end, unit, measure, unit_end, multiplier, approximate)
 
     if (before1.isascii() and before1.isalpha()) or (after1.isascii() and after1.isalpha()):  # A-Z, a-z
-        return verdict(False, "name")
+        return Candidate(*read, False, "name")
     if (
         (before1 and before1 in "+＋·•")
         or (after1 and after1 in "+＋·•")
         or (before1 == "." and token.start > 1 and text[token.start - 2].isdigit())
     ):
-        return verdict(False, "name")
+        return Candidate(*read, False, "name")
     if _inside(quotes, token.start, token.end):
-        return verdict(False, "name")
+        return Candidate(*read, False, "name")
     if _past_context(text, token, measure, marks):
-        return verdict(False, "past_context")
+        return Candidate(*read, False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
         if is_rank:
             return Candidate(token, None, token.end, "rank", "rank", token.end, 1.0, False, True, "", True)
-        return verdict(False, reason)
+        return Candidate(*read, False, reason)
     if measure == "年":
         if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
-            return verdict(False, "date")
+            return Candidate(*read, False, "date")
         before2 = text[max(0, token.start - 2) : token.start]
         duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
             lexicon.DURATION_CUES_AFTER, unit_end
         )
         if not duration or text.startswith("内", unit_end):
-            return verdict(False, "qualifier")
-        return verdict(True)
+            return Candidate(*read, False, "qualifier")
+        return Candidate(*read, True, "")
     if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, token.end)):
-        return verdict(False, "date")
+        return Candidate(*read, False, "date")
     if measure == "周年":
-        return verdict(False, "anniversary")
+        return Candidate(*read, False, "anniversary")
     if measure in ("届", "期", "代", "版", "次会议"):
-        return verdict(False, "ordinal")
+        return Candidate(*read, False, "ordinal")
     if (
         measure in lexicon.ATTRIBUTIVE_TIME_UNITS
         and unit_end < len(text)
         and _CJK.match(text[unit_end])
         and not (text.startswith(("以上", "以内", "左右"), unit_end))
     ):
-        return verdict(False, "qualifier")
-    if measure in lexicon.QUALIFIER_UNITS:
-        return verdict(False, "qualifier")
+        return Candidate(*read, False, "qualifier")
+    if measure in _QUALIFIER_UNITS:
+        return Candidate(*read, False, "qualifier")
     if not unit:
         if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
-            return verdict(True)
+            return Candidate(*read, True, "")
         word = _unknown_measure(text, token, range_end)
         if word:  # kept as printed; the pipeline flags a unit the lexicon does not know
-            unit, measure, unit_end = word, word, range_end + len(word)
-            return verdict(True)
-        return verdict(False, "word" if token.chinese else "no_unit")
+            return Candidate(
+                token, value_max, range_end, word, word, range_end + len(word), multiplier, approximate, True, ""
+            )
+        return Candidate(*read, False, "word" if token.chinese else "no_unit")
     if unit == "个" and text.startswith("方面", unit_end):
-        return verdict(False, "structure")
+        return Candidate(*read, False, "structure")
     comparator_after = _COMPARATOR_AFTER.match(text, unit_end, unit_end + 3)
     if comparator_after:
         follower = text[comparator_after.end() : comparator_after.end() + 1]
         if follower and _CJK.match(follower) and follower != "的" and not _counted_after_verb(text, token, measure):
-            return verdict(False, "qualifier")
+            return Candidate(*read, False, "qualifier")
     if token.chinese and not _chinese_numeral_counts(text, token, unit, measure, unit_end, multiplier):
-        return verdict(False, "word")
-    return verdict(True)
+        return Candidate(*read, False, "word")
+    return Candidate(*read, True, "")
 
 
 def _chinese_numeral_counts(
