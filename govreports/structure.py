@@ -137,16 +137,20 @@ _YEAR_WORK = re.compile(r"(?:19|20)\d{2}\s*年[^年]{0,4}工作")
 def part_from_heading(heading: str, delivery_year: int | None) -> tuple[str | None, int | None]:
     """The part a heading opens and the year it names. Conduct words first, then the year (a year
     before the delivery year is the review), then the part words."""
-    years = [int(y) for y in _YEAR.findall(heading)]
+    years = [int(y) for y in _YEAR.findall(heading)] if "年" in heading else []
     year = years[0] if years else None
-    if any(word in heading for word in lexicon.PART_HEADING_WORDS["conduct"]):
+    if _PART_WORDS["conduct"].search(heading):
         return "conduct", year
     if year is not None and delivery_year is not None:
         return ("review" if max(years) < delivery_year else "plan"), year
     for part in ("review", "plan"):
-        if any(word in heading for word in lexicon.PART_HEADING_WORDS[part]):
+        if _PART_WORDS[part].search(heading):
             return part, year
     return None, year
+
+
+#: each part's heading words as one pattern: one search of a heading, not an ``in`` for every word
+_PART_WORDS = {part: re.compile("|".join(map(re.escape, words))) for part, words in lexicon.PART_HEADING_WORDS.items()}
 
 
 def build_sections(
