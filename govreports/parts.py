@@ -416,7 +416,7 @@ def part_at(parts: list[SentencePart], pos: int) -> SentencePart | None:
 
 def _last_cue(text: str, cues: tuple[str, ...]) -> int:
     """Where the cue printed last in ``text`` ends (of two ending there, either), -1 when none."""
-    return _last_cue_backwards(text[::-1], cues)
+    return _last_cue_backwards(text[::-1], _backwards_cues(cues))
 
 
 @cache
@@ -424,11 +424,16 @@ def _backwards_cues(cues: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(cue[::-1]) for cue in cues) or "(?!)")
 
 
-def _last_cue_backwards(backwards: str, cues: tuple[str, ...]) -> int:
+def _last_cue_backwards(backwards: str, cues_backwards: re.Pattern) -> int:
     """``_last_cue`` of the text ``backwards`` spells: the cue ending last in the text starts first in
-    it read backwards, so one search finds it, not an rfind for each cue."""
-    match = _backwards_cues(cues).search(backwards)
+    it read backwards, so one search (of the cues spelt backwards) finds it, not an rfind for each cue."""
+    match = cues_backwards.search(backwards)
     return len(backwards) - match.start() if match else -1
+
+
+_STRONG_CUE = _any_cue(lexicon.PLAN_CUES_STRONG + lexicon.REVIEW_CUES_STRONG)
+_REVIEW_CUES_BACKWARDS = _backwards_cues(lexicon.REVIEW_CUES_STRONG)
+_PLAN_CUES_BACKWARDS = _backwards_cues(lexicon.PLAN_CUES_STRONG)
 
 
 @dataclass(slots=True)
@@ -467,10 +472,10 @@ def figure_part(
     elif sentence.source not in ("heading", "order"):
         if explicit_year is not None and plan_year is not None:
             part = "plan"
-        else:
+        elif _STRONG_CUE.search(before):  # most figures have none before them
             backwards = before[::-1]  # read once for both lists
-            last_review = _last_cue_backwards(backwards, lexicon.REVIEW_CUES_STRONG)
-            last_plan = _last_cue_backwards(backwards, lexicon.PLAN_CUES_STRONG)
+            last_review = _last_cue_backwards(backwards, _REVIEW_CUES_BACKWARDS)
+            last_plan = _last_cue_backwards(backwards, _PLAN_CUES_BACKWARDS)
             if last_review != last_plan:
                 part = "review" if last_review > last_plan else "plan"
     if explicit_year is not None:
