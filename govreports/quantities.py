@@ -13,6 +13,7 @@ import bisect
 import itertools
 import math
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,8 +71,12 @@ _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _COUNTING_VERBS = tuple(lexicon.COUNT_VERBS) + tuple(lexicon.CHANGE_VERBS)
 _COUNTING_VERB = re.compile("|".join(re.escape(v) for v in _COUNTING_VERBS))
 _CLAUSE_MARKS = "".join(sorted(set(lexicon.CLAUSE_DELIMITERS) | {"\n"}))
-#: Looked up for most numbers: a set, not the lexicon's tuple read item by item.
+#: Looked up for most numbers: sets, not the lexicon's tuples read item by item.
 _QUALIFIER_UNITS = frozenset(lexicon.QUALIFIER_UNITS)
+_ATTRIBUTIVE_TIME_UNITS = frozenset(lexicon.ATTRIBUTIVE_TIME_UNITS)
+#: A character that makes the number next to it part of a name: a Latin letter (A-Z, a-z: what
+#: ``isascii() and isalpha()`` accept) or a joint (1+4, 4·19).
+_NAME_NEIGHBOURS = frozenset(string.ascii_letters + "+＋·•")
 #: The units of an amount, not of a time span: a figure in one is a baseline fact even inside
 #: "在…基础上" (``_past_context``), one set lookup instead of the unit's base and a second set.
 _AMOUNT_UNITS = frozenset(
@@ -332,61 +337,60 @@ def _past_context(text: str, token: NumberToken, measure: str, marks: list[int] 
 def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: list[int] | None = None) -> Candidate:
     """Unit and verdict (fact or why not) for one number token (``marks``: ``clause_marks(text)``,
     got once by the caller for all the tokens of the text)."""
-    value_max, range_end = None, token.end
-    after1 = text[token.end] if token.end < len(text) else ""
+    start, end = token.start, token.end
+    value_max, range_end = None, end
+    after1 = text[end] if end < len(text) else ""
     joined = (
-        _RANGE_JOINT.match(text[token.end : token.end + 4])
+        _RANGE_JOINT.match(text[end : end + 4])
         if after1 and (after1 in _RANGE_JOINT_OPENERS or after1.isspace())  # what ``\s`` matches
         else None
     )
     if joined:
-        nxt = _ARABIC.match(text, token.end + joined.end()) or _CHINESE.match(text, token.end + joined.end())
+        nxt = _ARABIC.match(text, end + joined.end()) or _CHINESE.match(text, end + joined.end())
         if nxt and (token.chinese == bool(_CHINESE.fullmatch(nxt.group()))):
             upper = parse_number(nxt.group())
             if upper is not None and upper > token.value:
                 value_max, range_end = upper, nxt.end()
     unit, measure, _, unit_end, multiplier, approximate = _unit_at(text, range_end)
-    before1 = text[token.start - 1] if token.start else ""
+    before1 = text[start - 1] if start else ""
     approximate = approximate or before1 in lexicon.APPROXIMATE_PREFIXES
     # what every verdict's candidate holds before its verdict (a closure over these, built for each
     # number, took as long to make and call as the candidate itself)
     read = (token, value_max, range_end, unit, measure, unit_end, multiplier, approximate)
 
-    if (before1.isascii() and before1.isalpha()) or (after1.isascii() and after1.isalpha()):  # A-Z, a-z
-        return Candidate(*read, False, "name")
     if (
-        (before1 and before1 in "+＋·•")
-        or (after1 and after1 in "+＋·•")
-        or (before1 == "." and token.start > 1 and text[token.start - 2].isdigit())
+        before1 in _NAME_NEIGHBOURS
+        or after1 in _NAME_NEIGHBOURS
+        or (before1 == "." and start > 1 and text[start - 2].isdigit())
     ):
         return Candidate(*read, False, "name")
-    if _inside(quotes, token.start, token.end):
+    if _inside(quotes, start, end):
         return Candidate(*read, False, "name")
     if _past_context(text, token, measure, marks):
         return Candidate(*read, False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
         if is_rank:
-            return Candidate(token, None, token.end, "rank", "rank", token.end, 1.0, False, True, "", True)
+            return Candidate(token, None, end, "rank", "rank", end, 1.0, False, True, "", True)
         return Candidate(*read, False, reason)
     if measure == "年":
         if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
             return Candidate(*read, False, "date")
-        before2 = text[max(0, token.start - 2) : token.start]
+        before2 = text[max(0, start - 2) : start]
         duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
             lexicon.DURATION_CUES_AFTER, unit_end
         )
         if not duration or text.startswith("内", unit_end):
             return Candidate(*read, False, "qualifier")
         return Candidate(*read, True, "")
-    if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, token.end)):
+    if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, end)):
         return Candidate(*read, False, "date")
     if measure == "周年":
         return Candidate(*read, False, "anniversary")
     if measure in ("届", "期", "代", "版", "次会议"):
         return Candidate(*read, False, "ordinal")
     if (
-        measure in lexicon.ATTRIBUTIVE_TIME_UNITS
+        measure in _ATTRIBUTIVE_TIME_UNITS
         and unit_end < len(text)
         and _CJK.match(text[unit_end])
         and not (text.startswith(("以上", "以内", "左右"), unit_end))
@@ -405,7 +409,8 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
         return Candidate(*read, False, "word" if token.chinese else "no_unit")
     if unit == "个" and text.startswith("方面", unit_end):
         return Candidate(*read, False, "structure")
-    comparator_after = _COMPARATOR_AFTER.match(text, unit_end, unit_end + 3)
+    # only 及 or 以 can open the comparator: most units are followed by neither (no match call)
+    comparator_after = text.startswith(("及", "以"), unit_end) and _COMPARATOR_AFTER.match(text, unit_end, unit_end + 3)
     if comparator_after:
         follower = text[comparator_after.end() : comparator_after.end() + 1]
         if follower and _CJK.match(follower) and follower != "的" and not _counted_after_verb(text, token, measure):

@@ -290,3 +290,23 @@ def test_a_range_joint_opens_with_a_space_a_percent_sign_or_a_joiner(text):
 
     if _RANGE_JOINT.match(text):
         assert text[0] in _RANGE_JOINT_OPENERS or text[0].isspace()
+
+
+def test_a_name_neighbour_is_a_latin_letter_or_a_joint():
+    """``judge`` looks a number's neighbours up in one set: the characters that ``isascii() and
+    isalpha()`` accept, and the joints, of all the Basic Multilingual Plane."""
+    from govreports.quantities import _NAME_NEIGHBOURS
+
+    for code in range(0x10000):
+        char = chr(code)
+        assert (char in _NAME_NEIGHBOURS) == ((char.isascii() and char.isalpha()) or char in "+＋·•")
+    assert "" not in _NAME_NEIGHBOURS
+
+
+@given(st.text(alphabet="及以上下内的元个", max_size=5))
+def test_a_comparator_after_a_unit_opens_with_ji_or_yi(text):
+    """``judge`` tries the comparator only where 及 or 以 follows the unit: nothing else opens it."""
+    from govreports.quantities import _COMPARATOR_AFTER
+
+    if _COMPARATOR_AFTER.match(text):
+        assert text.startswith(("及", "以"))
