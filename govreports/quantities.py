@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 import string
 from dataclasses import dataclass
@@ -130,15 +131,18 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+_START = operator.attrgetter("start")
+
+
 def number_tokens(text: str) -> list[NumberToken]:
     tokens = []
     for match in _ARABIC.finditer(text):
-        printed, start = match.group(), match.start()
+        printed, (start, end) = match.group(), match.span()
         value = parse_number(printed)
         if value is not None and math.isfinite(value):
             # a sign is read only where one stands before the number (most have none)
             sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
-            tokens.append(NumberToken(printed, start, match.end(), sign * value, False))
+            tokens.append(NumberToken(printed, start, end, sign * value, False))
     for match in _CHINESE.finditer(text):
         run, start = match.group(), match.start()
         # 百/千 open a numeral only after 数/近 (数百, 近千) or before a multiplier or unit (千亿元);
@@ -155,7 +159,7 @@ def number_tokens(text: str) -> list[NumberToken]:
         value = parse_number(run)
         if value is not None:
             tokens.append(NumberToken(run, start, start + len(run), value, True))
-    return sorted(tokens, key=lambda t: t.start)
+    return sorted(tokens, key=_START)
 
 
 def _negative(text: str, start: int) -> bool:
