@@ -144,15 +144,17 @@ def code_for(
         return None
     if lexicon.OTHER_BASIS.search(before):
         return None
-    head = sentence[: len(sentence) - len(before)].rstrip("，,；：;")
-    # the clause before is cut out only when the sentence before holds an excluding word (few do)
-    if _EXCLUDING_WORD.search(head):
+    # the clause before is cut out only when the sentence before holds an excluding word (few do;
+    # the marks stripped off its end hold none)
+    cut = len(sentence) - len(before)
+    if _EXCLUDING_WORD.search(sentence, 0, cut if cut >= 0 else max(0, len(sentence) + cut)):  # sentence[:cut]
+        head = sentence[:cut].rstrip("，,；：;")
         previous_clause = head[max(map(head.rfind, _CLAUSE_MARK_CHARS)) + 1 :]  # after its last mark
         if _EXCLUDING.search(previous_clause):
             return None
-    for source in (before, borrowed):
+    for source in (before, borrowed) if index >= 0 else ():  # a value alone has no 分别 list
         respectively = source.rfind("分别")
-        if index < 0 or respectively <= 0:
+        if respectively <= 0:
             continue
         subject = _SUBJECT_MARKS.split(source[:respectively])[-1]
         parts = [p for p in _LIST_JOINERS.split(subject) if p]

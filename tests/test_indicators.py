@@ -125,3 +125,23 @@ def test_an_excluding_word_in_the_previous_clause_is_found_only_where_the_senten
 
     check()
     assert codes("扣除房地产开发投资后，固定资产投资增长5%。") == [(5.0, None)]
+
+
+def test_the_excluding_word_is_looked_for_in_the_sentence_before_the_clause_without_cutting_it():
+    """code_for searches the sentence up to the figure's clause in place: the same answer as cutting
+    that head out and stripping the marks off its end, for any clause length (even one longer than
+    the sentence, where the cut counts from the end)."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.indicators import _EXCLUDING_WORD
+
+    pieces = st.sampled_from(["扣除", "剔除", "不含", "除", "不", "，", "；", "：", ",", ";", "投资", "增长"])
+
+    @given(st.lists(pieces, max_size=8).map("".join), st.integers(0, 30))
+    def check(sentence, clause_length):
+        cut = len(sentence) - clause_length
+        in_place = _EXCLUDING_WORD.search(sentence, 0, cut if cut >= 0 else max(0, len(sentence) + cut))
+        assert bool(in_place) == bool(_EXCLUDING_WORD.search(sentence[:cut].rstrip("，,；：;")))
+
+    check()
