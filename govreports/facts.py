@@ -123,19 +123,25 @@ def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: boo
     """The comparator the figure's own clause gives it: a word after it (以上, 左右), a word just
     before it (突破, 控制在), a trailing word shared by a list of values ("5%、6.5%左右"), or an
     estimate word earlier in the sentence (预计实现…，增长8%)."""
-    after = text[c.unit_end : c.unit_end + 3]
-    for word, comparator in _COMPARATORS_AFTER if after.startswith(_COMPARATOR_AFTER_WORDS) else ():
-        if after.startswith(word):
-            return comparator
+    return printed_comparator(text, c, shared) or ("~" if is_estimate else "=")
+
+
+def printed_comparator(text: str, c: Candidate, shared: str | None) -> str | None:
+    """The comparator a word printed at the figure gives it, if any (``comparator_for`` without the
+    estimate test, which the caller then makes only for the figures that need it)."""
+    end = c.unit_end
+    if text.startswith(_COMPARATOR_AFTER_WORDS, end, end + 3):  # a word within the 3 characters after
+        after = text[end : end + 3]
+        for word, comparator in _COMPARATORS_AFTER:
+            if after.startswith(word):
+                return comparator
     if shared:
         return shared
     near = text[max(0, c.token.start - 5) : c.token.start].rstrip(" \u3000").rstrip("近数")
     for word, comparator in _COMPARATORS_BEFORE if near.endswith(_COMPARATOR_BEFORE_WORDS) else ():
         if near.endswith(word):
             return comparator
-    if is_estimate:
-        return "~"
-    return "="
+    return None
 
 
 def full_stop_before(text: str, pos: int) -> int:
@@ -400,11 +406,20 @@ def _first_category(haystack: str) -> int | None:
     return found
 
 
-def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int, str]]:
+def _sentence_clauses(
+    text: str, sentence_start: int, sentence_end: int, marks: list[int] | None = None
+) -> list[tuple[int, int, str]]:
     """The (start, end, text) of each clause of a sentence, in order: the same for every figure of it
-    (each clause's text cut once, its hash then known to ``_first_category`` for the next figure)."""
-    marks = _CLAUSE_BOUNDS.finditer(text, sentence_start, max(sentence_start, sentence_end))
-    bounds = [sentence_start] + [m.end() for m in marks] + [sentence_end]
+    (each clause's text cut once, its hash then known to ``_first_category`` for the next figure).
+    ``marks``: ``clause_marks(text)``, when the caller has it (its marks include ，；：, so the bounds
+    are found by bisection, not by a search of the sentence)."""
+    if marks is None:
+        found = _CLAUSE_BOUNDS.finditer(text, sentence_start, max(sentence_start, sentence_end))
+        inner = [m.end() for m in found]
+    else:
+        i, j = bisect_left(marks, sentence_start), bisect_left(marks, sentence_end)
+        inner = [m + 1 for m in marks[i:j] if text[m] in "，；："]
+    bounds = [sentence_start, *inner, sentence_end]
     return [(a, b, text[a:b]) for a, b in itertools.pairwise(bounds) if a < b]
 
 
@@ -504,7 +519,7 @@ def build_facts(
                 else FigureTime("plan", explicit_year or plan_year, "plan_year", None)
             )
             table = "achievements" if when.part == "review" else "targets"
-            without_figures = _without_figures(text, start, c, members)
+            without_figures = _without_figures(text, start, c, members) if several else clause_before
             item = pairs.get(pos) if pairs else None
             indicator = indicator_for(text, c, start, members, item, without_figures)
             borrowed = ""
@@ -545,7 +560,7 @@ def build_facts(
                 clauses = sentence_clauses.get((sentence_start, sentence_end))
                 if clauses is None:
                     clauses = sentence_clauses[sentence_start, sentence_end] = _sentence_clauses(
-                        text, sentence_start, sentence_end
+                        text, sentence_start, sentence_end, marks
                     )
             # clause_end(text, unit_end): the quote's end, and where a reduction verb may follow
             i = bisect_left(marks, unit_end)
@@ -576,13 +591,8 @@ def build_facts(
                         if code
                         else category_for(indicator, _clauses_by_distance(clauses, pos)),
                         "kind": kind_for(text, c, clause_before, base, clause_to),
-                        "comparator": comparator_for(
-                            text,
-                            c,
-                            clause_before,
-                            estimated(text, sentence_start, pos, opener),
-                            shared.get(pos) if shared else None,
-                        ),
+                        "comparator": printed_comparator(text, c, shared.get(pos) if shared else None)
+                        or ("~" if estimated(text, sentence_start, pos, opener) else "="),
                         "value": c.token.value,
                         "value_max": c.value_max,
                         "unit": c.unit or None,

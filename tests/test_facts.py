@@ -250,3 +250,24 @@ def test_nothing_remembered_of_one_report_is_used_for_the_next(monkeypatch):
     monkeypatch.setattr(parts, "forget_report", lambda: forgotten.append("parts"))
     extract_document(SourceFile(Path("r.txt"), "r", text, "0" * 64, None))
     assert sorted(forgotten) == ["facts", "parts"]  # before each report
+
+
+def test_a_sentences_clauses_from_the_reports_clause_marks_are_those_a_search_finds():
+    """build_facts cuts a sentence into clauses at ，；： found by bisecting the report's clause marks
+    (which hold more marks: 。, commas, line ends): the same clauses as searching the sentence."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import _sentence_clauses
+    from govreports.quantities import clause_marks
+
+    pieces = st.sampled_from(["，", "；", "：", "。", ",", ";", "\n", "！", "增长", "投资", "5%", "全年"])
+
+    @given(st.lists(pieces, max_size=12).map("".join), st.integers(-2, 30), st.integers(-2, 30))
+    def check(text, start, end):
+        start = min(max(start, 0), len(text))
+        end = min(max(end, 0), len(text))
+        searched = _sentence_clauses(text, start, end)
+        assert _sentence_clauses(text, start, end, clause_marks(text)) == searched
+
+    check()
