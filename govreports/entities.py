@@ -64,13 +64,20 @@ def _starts_pattern(words: tuple[str, ...], after: str = "") -> re.Pattern:
     there (then ``after``). A match takes only the word's first character, so the engine runs fast to
     the next such character and every position after it is still tried; the word is read by a
     lookahead from that character (inside a lookbehind over it). The words are grouped by first
-    character, each group in the order given, so one test of that character leaves only its group."""
+    character, each group in the order given, so one test of that character leaves only its group.
+
+    Most such characters start no word there (中 of 中心 in 中国): before the groups are tried one by
+    one, a gate lets on only a character that is a word itself or is followed by a word's second
+    character (a test every word found passes, so the matches are the same)."""
     firsts = re.escape("".join(sorted({w[:1] for w in words})))
     groups = "|".join(
         re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
         for first, group in _by_first_character(words).items()
     )
-    return re.compile(rf"[{firsts}](?<=(?=((?:{groups}){after})).)")
+    singles = re.escape("".join(sorted({w for w in words if len(w) == 1})))
+    seconds = re.escape("".join(sorted({w[1] for w in words if len(w) > 1})))
+    gate = "|".join(([rf"(?<=[{singles}])"] if singles else []) + ([rf"(?=[{seconds}])"] if seconds else []))
+    return re.compile(rf"[{firsts}](?:{gate})(?<=(?=((?:{groups}){after})).)")
 
 
 #: Patterns and word sets of the name rules, built once (they run at every suffix of a report).

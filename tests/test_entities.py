@@ -275,3 +275,36 @@ def test_hard_start_shortcut_finds_what_every_rule_finds(pieces, data):
     text = "".join(pieces) + "项目"
     start = data.draw(st.integers(0, len(text) - 2))
     assert _hard_start(text, start, len(text) - 2) == _hard_start_without_shortcut(text, start, len(text) - 2)
+
+
+def _words_at_each_position(words, text, quote):
+    """Each position where one of ``words`` starts, with the first of them there (in list order)
+    and a closing quote after it when ``quote``: the plain reading of ``_starts_pattern``."""
+    found = []
+    for pos in range(len(text)):
+        word = next((w for w in words if text.startswith(w, pos)), None)
+        if word:
+            if quote and text.startswith("”", pos + len(word)):
+                word += "”"
+            found.append((pos, word))
+    return found
+
+
+STARTS_WORD_LISTS = [
+    ("_PROJECT_SUFFIXES", True),
+    ("_EVENT_SUFFIXES", True),
+    ("_VERBS_LONGEST", False),
+    ("_GENERIC_WORDS_LONGEST", False),
+]
+
+
+@given(st.sampled_from(STARTS_WORD_LISTS), st.data())
+def test_word_starts_found_in_one_scan_are_those_found_position_by_position(word_list, data):
+    from govreports import entities
+
+    name, quote = word_list
+    words = getattr(entities, name)
+    pieces = st.one_of(st.sampled_from(words), st.sampled_from(["中", "国", "建", "设", "产", "业", "”", "，", "一"]))
+    text = "".join(data.draw(st.lists(pieces, max_size=12)))
+    pattern = entities._starts_pattern(words, "”?" if quote else "")
+    assert [(m.start(), m.group(1)) for m in pattern.finditer(text)] == _words_at_each_position(words, text, quote)
