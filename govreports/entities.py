@@ -163,6 +163,11 @@ _CATEGORY_WORDS = {
     table: [(category, _words_pattern(words)) for category, words in categories]
     for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
 }
+#: Any category word of a table: a name holding none is of no category, without a search per category.
+_ANY_CATEGORY_WORD = {
+    table: _words_pattern([word for _, words in categories for word in words])
+    for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
+}
 _ADVERBS_BY_FIRST = _by_first_character(lexicon.NAME_ADVERBS)
 #: Each status with one pattern for its verbs (a status is asked of every name's clause).
 _STATUS_VERBS = [(status, _words_pattern(verbs)) for status, verbs in lexicon.PROJECT_STATUS_VERBS]
@@ -291,9 +296,10 @@ def _is_generic_core(name: str, suffix: str) -> bool:
     before_suffix = name[: len(name) - len(suffix)] if suffix else ""
     if "以及" in name or (len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及"))):
         return True  # "绿色矿山和园区": the suffix is shared by words, not a name
-    core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
+    core = before_suffix if suffix and name.endswith(suffix) else name
     core = _without_generic_words(core)
-    core = _CORE_MARKS.sub("", core)
+    if _CORE_MARKS.search(core):  # most cores hold no mark: nothing to rebuild
+        core = _CORE_MARKS.sub("", core)
     if core in _CATEGORY_ITEMS or core in _PROJECT_SUFFIX_SET:
         return True  # "算力基础设施项目", "在建核电项目": a kind of project
     if suffix in _EVENT_SUFFIX_SET:
@@ -436,7 +442,8 @@ def find_lists(text: str) -> list[Mention]:
 
 
 def _status_in(words: str) -> str | None:
-    words = _QUOTED.sub("", words)  # verbs inside a quoted award name do not count
+    if "“" in words:
+        words = _QUOTED.sub("", words)  # verbs inside a quoted award name do not count
     for status, verbs in _STATUS_VERBS:
         if verbs.search(words):
             return status
@@ -752,7 +759,10 @@ def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, i
 def _category(table: str, name: str, given: str | None) -> str | None:
     if given:
         return given
-    for category, words in _CATEGORY_WORDS["events" if table == "events" else "projects"]:
+    table = "events" if table == "events" else "projects"
+    if not _ANY_CATEGORY_WORD[table].search(name):
+        return "other"
+    for category, words in _CATEGORY_WORDS[table]:
         if words.search(name):
             return category
     return "other"
@@ -792,8 +802,10 @@ def _siblings_before(text: str, m: Mention) -> int:
 
 def _key(name: str) -> str:
     """What identifies an entity across mentions: the name without quotes, an outbreak by its date."""
-    outbreak = _OUTBREAK_KEY.search(name)
-    return outbreak.group(1) + "疫情" if outbreak else _KEY_MARKS.sub("", name)
+    outbreak = _OUTBREAK_KEY.search(name) if "疫情" in name else None
+    if outbreak:
+        return outbreak.group(1) + "疫情"
+    return _KEY_MARKS.sub("", name) if _KEY_MARKS.search(name) else name  # most names hold no mark
 
 
 def _same_entity(name: str, earlier: str) -> bool:
