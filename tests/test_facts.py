@@ -271,3 +271,53 @@ def test_a_sentences_clauses_from_the_reports_clause_marks_are_those_a_search_fi
         assert _sentence_clauses(text, start, end, clause_marks(text)) == searched
 
     check()
+
+
+def test_the_category_near_a_figure_is_category_for_over_its_clauses_nearest_first():
+    """build_facts reads the category of a figure from its indicator, then from the clauses of its
+    sentence, its own first, then those before it (nearest first), then those after: the plain loops
+    give what category_for gives over that order."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import _category_near, category_for
+
+    words = st.sampled_from(["财政", "投资", "出口", "消费", "科技", "疫苗", "全年", "增长", "", "预算收入"])
+    clause_texts = st.lists(st.lists(words, max_size=3).map("".join), max_size=5)
+
+    @given(st.lists(words, max_size=2).map("".join), clause_texts, st.integers(-1, 40))
+    def check(indicator, texts, pos):
+        clauses, start = [], 0
+        for piece in texts:
+            clauses.append((start, start + len(piece), piece))
+            start += len(piece)
+        own = next((i for i, (a, b, _) in enumerate(clauses) if a <= pos < b), 0)
+        order = [own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))]
+        nearest_first = (clauses[i][2] for i in order if i < len(clauses))
+        assert _category_near(indicator, clauses, pos) == category_for(indicator, nearest_first)
+
+    check()
+
+
+def test_the_last_estimate_word_is_found_from_the_first_one():
+    """estimate_opener searches once for an estimate word and reads on from the first found: the last
+    match is the one a finditer over the whole span gives."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports import lexicon
+
+    words = st.sampled_from(["预计", "估计", "预期", "增长", "实现", "预", "计", "5", "，", "将"])
+
+    @given(st.lists(words, max_size=10).map("".join), st.integers(0, 5), st.integers(0, 40))
+    def check(text, start, end):
+        whole = None
+        for match in lexicon.ESTIMATE_WORDS.finditer(text, start, end):
+            whole = match
+        last = lexicon.ESTIMATE_WORDS.search(text, start, end)
+        if last is not None:
+            for match in lexicon.ESTIMATE_WORDS.finditer(text, last.end(), end):
+                last = match
+        assert (whole and whole.span()) == (last and last.span())
+
+    check()
