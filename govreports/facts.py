@@ -481,9 +481,11 @@ def build_facts(
         part = parts[i] if i >= 0 and parts[i].start <= first < parts[i].end else None
         sentence_start = part.start if part else start
         sentence_end = part.end if part else clause_end(text, start)
-        pairs = paired_items(text, members, sentence_start)
-        items = list(pairs.values())
-        shared = shared_comparator(text, members)
+        several = len(members) > 1
+        # a list of values to pair or to share a comparator needs two figures: most clauses hold one
+        pairs = paired_items(text, members, sentence_start) if several else {}
+        items = list(pairs.values()) if pairs else []
+        shared = shared_comparator(text, members) if several else {}
         said = sentence_says.get((sentence_start, sentence_end))
         if said is None:
             # PART_OF_YEAR has no anchors: a piece of the sentence names part of the year only if it does
@@ -492,7 +494,6 @@ def build_facts(
                 lexicon.PART_OF_YEAR.search(text, sentence_start, sentence_end) is not None,
             )
         opener, part_of_year = said
-        several = len(members) > 1
         for index, c in enumerate(members):
             pos, unit_end = c.token.start, c.unit_end
             clause_before = text[start:pos]
