@@ -119,16 +119,11 @@ def estimate_opener(text: str, segment_start: int) -> bool:
     return bool(_YEAR_LEAD.fullmatch(lead))
 
 
-def comparator_for(text: str, c: Candidate, clause_before: str, is_estimate: bool, shared: str | None) -> str:
-    """The comparator the figure's own clause gives it: a word after it (以上, 左右), a word just
-    before it (突破, 控制在), a trailing word shared by a list of values ("5%、6.5%左右"), or an
-    estimate word earlier in the sentence (预计实现…，增长8%)."""
-    return printed_comparator(text, c, shared) or ("~" if is_estimate else "=")
-
-
 def printed_comparator(text: str, c: Candidate, shared: str | None) -> str | None:
-    """The comparator a word printed at the figure gives it, if any (``comparator_for`` without the
-    estimate test, which the caller then makes only for the figures that need it)."""
+    """The comparator a word printed at the figure gives it, if any: a word after it (以上, 左右), a word
+    just before it (突破, 控制在), or a trailing word shared by a list of values ("5%、6.5%左右"). Without
+    one, the caller asks whether an estimate word earlier in the sentence makes it ~ (预计实现…，增长8%)
+    or it is =; that test is made only for the figures that need it."""
     end = c.unit_end
     if text.startswith(_COMPARATOR_AFTER_WORDS, end, end + 3):  # a word within the 3 characters after
         after = text[end : end + 3]
