@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from . import indicators, lexicon
@@ -370,17 +369,6 @@ def _category_words() -> tuple[re.Pattern, dict[str, int]]:
     return re.compile("|".join(re.escape(w) for w in longest) or "(?!)"), best
 
 
-def category_for(indicator: str, clauses_nearest_first: Iterable[str]) -> str:
-    """The first category keyword in the indicator, else in the clauses nearest the figure (read
-    only as far as needed): of the categories whose keywords a text holds, the first in list order,
-    all found in one scan of the text."""
-    for haystack in itertools.chain((indicator,), clauses_nearest_first):
-        found = _first_category(haystack)
-        if found is not None:
-            return lexicon.CATEGORIES[found][0]
-    return "other"
-
-
 def forget_report() -> None:
     """Empty what is remembered of a report's text (called before each report: across reports the
     cache would pay only on texts that share clauses, as the benchmark's recombined paragraphs do)."""
@@ -419,9 +407,10 @@ def _sentence_clauses(
 
 
 def _category_near(indicator: str, clauses: list[tuple[int, int, str]], pos: int) -> str:
-    """``category_for`` of the indicator, then the clauses of its sentence nearest the figure at
-    ``pos`` first (its own, those before it, those after it), in plain loops: asked for most figures,
-    no chain or generator made for each (half the time)."""
+    """The first category keyword in the indicator, else in the clauses of its sentence nearest the
+    figure at ``pos`` (its own, those before it, those after it; read only as far as needed): of the
+    categories whose keywords a text holds, the first in list order. Plain loops: asked for most
+    figures, no chain or generator made for each (half the time)."""
     found = _first_category(indicator)
     if found is None:
         own = 0

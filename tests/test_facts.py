@@ -1,10 +1,12 @@
 """Rows of targets and achievements: table, year, comparator, commitment and the rest."""
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import pytest
 
+from govreports import lexicon
 from govreports.metadata import SourceFile
 from govreports.pipeline import extract_document
 from govreports.records import Entity, Fact, record
@@ -273,14 +275,21 @@ def test_a_sentences_clauses_from_the_reports_clause_marks_are_those_a_search_fi
     check()
 
 
-def test_the_category_near_a_figure_is_category_for_over_its_clauses_nearest_first():
+def test_the_category_near_a_figure_is_the_first_found_in_its_clauses_nearest_first():
     """build_facts reads the category of a figure from its indicator, then from the clauses of its
     sentence, its own first, then those before it (nearest first), then those after: the plain loops
-    give what category_for gives over that order."""
+    give what the plain form, a chain of indicator and clauses in that order, gives."""
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from govreports.facts import _category_near, category_for
+    from govreports.facts import _category_near, _first_category
+
+    def category_for(indicator, clauses_nearest_first):
+        for haystack in itertools.chain((indicator,), clauses_nearest_first):
+            found = _first_category(haystack)
+            if found is not None:
+                return lexicon.CATEGORIES[found][0]
+        return "other"
 
     words = st.sampled_from(["财政", "投资", "出口", "消费", "科技", "疫苗", "全年", "增长", "", "预算收入"])
     clause_texts = st.lists(st.lists(words, max_size=3).map("".join), max_size=5)
