@@ -4,6 +4,7 @@ data dictionary and report."""
 import asyncio
 import csv
 import sqlite3
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -99,6 +100,30 @@ def test_sqlite_declares_keys_and_datasette_serves_a_query():
 
     status, rows = asyncio.run(query())
     assert status == 200 and rows and all(row["headline"] == 1 for row in rows)
+
+
+def test_sqlite_holds_every_value_of_every_row_however_many_rows_one_insert_binds(tmp_path, monkeypatch):
+    """Rows go in several to a statement; batches and statements that end mid-way lose nothing."""
+    import pyarrow.parquet as pq
+
+    from govreports import columnar, formats
+
+    def rows(table):  # dates are ISO strings in memory, as in the CSV and in SQLite
+        read = pq.read_table(DATA / "parquet" / f"{table}.parquet").to_pylist()
+        return [{k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()} for row in read]
+
+    tables = {table: columnar.from_rows(table, rows(table)) for table in TABLES}
+    monkeypatch.setattr(formats, "ROWS_PER_INSERT", 3)
+    formats.write_sqlite(tables, tmp_path / "all.sqlite", batch_rows=7)
+    connection = sqlite3.connect(tmp_path / "all.sqlite")
+    for table in TABLES:
+        kinds = {f["name"]: f["type"] for f in table_schema(table)["fields"]}
+        expected = [
+            tuple(int(v) if kinds[k] == "boolean" and v is not None else v for k, v in row.items())
+            for row in tables[table].to_pylist()
+        ]
+        assert connection.execute(f'select * from "{table}" order by rowid').fetchall() == expected, table
+    connection.close()
 
 
 def test_the_data_dictionary_names_every_column_and_code():
