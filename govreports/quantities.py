@@ -83,6 +83,8 @@ _NAME_NEIGHBOURS = frozenset(string.ascii_letters + "+＋·•")
 _AMOUNT_UNITS = frozenset(
     u for u, (base, _) in lexicon.UNITS.items() if base is not None and base not in lexicon.DURATION_UNIT_BASES
 )
+#: How every match of ``lexicon.PAST_CONTEXT_SPAN`` ends (a test pins it to the pattern).
+_PAST_SPAN_TAIL = "基础上"
 _ENUMERATION_UNITS = ("项", "个", "大", "大类", "家", "类", "件", "批", "条", "所", "座", "支")
 
 
@@ -261,12 +263,6 @@ def _unit_at(text: str, pos: int) -> tuple[str, str, int, int, float, bool]:
     return "", "", pos, pos, 1.0, approximate
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies strictly inside one of ``spans`` (sorted, not overlapping)."""
-    i = bisect.bisect_left(spans, (start, end)) - 1
-    return i >= 0 and spans[i][0] < start and end < spans[i][1]
-
-
 def _rank_verdict(text: str, token: NumberToken) -> tuple[bool, str]:
     if text.startswith(lexicon.RANK_BLOCKERS, token.end):
         return False, "word"
@@ -321,26 +317,92 @@ def _proportion(text: str, token: NumberToken) -> bool:
 def _past_context(text: str, token: NumberToken, measure: str, marks: list[int] | None = None) -> bool:
     """A figure the clause puts in the past as context: after 曾占/曾是, or a run of years inside
     "在…基础上" (在连续4年压减基础上). An amount there is a baseline fact, not context. ``marks`` is
-    ``clause_marks(text)``, when the caller has it (its clause is then two bisections, no calls)."""
-    if marks is None:
-        marks = clause_marks(text)
-    i = bisect.bisect_left(marks, token.start)
-    start = marks[i - 1] + 1 if i else 0  # clause_start(text, token.start)
-    if lexicon.PAST_CONTEXT_CLAUSE.search(text, start, token.start):
-        return True
+    ``clause_marks(text)``, when the caller has it."""
+    return _past_in(text, token, measure, _lookups(text, quoted_spans(text), marks))
+
+
+def _past_in(text: str, token: NumberToken, measure: str, found: _Lookups) -> bool:
+    """``_past_context`` with the text's lookups: most numbers have no opener or span end near them,
+    and are answered by a bisection or two, without a search of their clause."""
+    start = token.start
+    ends = found.past_ends
+    if ends:
+        # the opener ending last at or before the number, in its clause when no mark stands between
+        j = bisect.bisect_right(ends, start)
+        if j and found.past_reach[j - 1] >= start:
+            return True
     if measure in _AMOUNT_UNITS:
         return False
+    tails = found.tail_starts
+    if not tails:
+        return False
+    # a span holding the number ends with the first tail at or after start - 2 (a tail cannot
+    # overlap a number), and that tail must end inside the number's clause
+    k = bisect.bisect_left(tails, start - 2)
+    if k == len(tails) or found.tail_backs[k] >= token.end:
+        return False
+    marks = found.marks
+    i = bisect.bisect_left(marks, start)
+    clause_from = marks[i - 1] + 1 if i else 0  # clause_start(text, token.start)
     i = bisect.bisect_left(marks, token.end, i)
     end = marks[i] if i < len(marks) else len(text)  # clause_end(text, token.end)
-    for match in lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, start - 25), end):
-        if match.start() <= token.start < match.end():
+    for match in lexicon.PAST_CONTEXT_SPAN.finditer(text, max(0, clause_from - 25), end):
+        if match.start() <= start < match.end():
             return True
     return False
 
 
-def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: list[int] | None = None) -> Candidate:
-    """Unit and verdict (fact or why not) for one number token (``marks``: ``clause_marks(text)``,
-    got once by the caller for all the tokens of the text)."""
+@dataclass(slots=True)
+class _Lookups:
+    """What ``judge`` asks of the whole text for every number, found once for the text: its clause
+    marks, its quotes, the past-context openers (曾占) and the ends of the past-context spans
+    (…基础上), each a sorted list for bisection."""
+
+    marks: list[int]
+    quote_starts: list[int]
+    quote_ends: list[int]
+    past_ends: list[int]  # where each opener ends
+    past_reach: list[int]  # the first clause mark at or after each opener (len(text) if none)
+    tail_starts: list[int]  # where each span tail (基础上) starts
+    tail_backs: list[int]  # the last clause mark before each tail's end (-1 if none)
+
+
+def _lookups(text: str, quotes: list[tuple[int, int]], marks: list[int] | None = None) -> _Lookups:
+    """The text's lookups. An opener is a fixed word holding no clause mark, so the search of a
+    clause finds one exactly when the last opener ending before the number has no mark between it and
+    the number; a span ends with its tail, a word holding no mark."""
+    if marks is None:
+        marks = clause_marks(text)
+    size = len(marks)
+    past_ends, past_reach = [], []
+    for match in lexicon.PAST_CONTEXT_CLAUSE.finditer(text):
+        i = bisect.bisect_left(marks, match.start())
+        past_ends.append(match.end())
+        past_reach.append(marks[i] if i < size else len(text))
+    tail_starts, tail_backs = [], []
+    at = text.find(_PAST_SPAN_TAIL)
+    while at >= 0:
+        i = bisect.bisect_left(marks, at + len(_PAST_SPAN_TAIL))
+        tail_starts.append(at)
+        tail_backs.append(marks[i - 1] if i else -1)
+        at = text.find(_PAST_SPAN_TAIL, at + 1)
+    return _Lookups(
+        marks, [a for a, _ in quotes], [b for _, b in quotes], past_ends, past_reach, tail_starts, tail_backs
+    )
+
+
+def judge(
+    text: str,
+    token: NumberToken,
+    quotes: list[tuple[int, int]],
+    marks: list[int] | None = None,
+    found: _Lookups | None = None,
+) -> Candidate:
+    """Unit and verdict (fact or why not) for one number token (``marks``: ``clause_marks(text)``;
+    ``found``: ``_lookups(text, quotes, marks)``, got once by the caller for all the tokens of the
+    text)."""
+    if found is None:
+        found = _lookups(text, quotes, marks)
     start, end = token.start, token.end
     value_max, range_end = None, end
     after1 = text[end] if end < len(text) else ""
@@ -368,9 +430,11 @@ def judge(text: str, token: NumberToken, quotes: list[tuple[int, int]], marks: l
         or (before1 == "." and start > 1 and text[start - 2].isdigit())
     ):
         return Candidate(*read, False, "name")
-    if _inside(quotes, start, end):
+    # ``_inside(quotes, start, end)``: the last quote opening before the number (quotes never overlap)
+    i = bisect.bisect_left(found.quote_starts, start)
+    if i and end < found.quote_ends[i - 1]:
         return Candidate(*read, False, "name")
-    if _past_context(text, token, measure, marks):
+    if _past_in(text, token, measure, found):
         return Candidate(*read, False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
@@ -453,12 +517,12 @@ def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Can
     reach = list(itertools.accumulate((b for _, b in skip), max))  # furthest end of the spans so far
     found: list[Candidate] = []
     covered_until = -1
-    marks = clause_marks(text)
+    found_in_text = _lookups(text, quotes)
     for token in number_tokens(text):
         i = bisect.bisect_right(skip_starts, token.start) - 1
         if token.start < covered_until or (i >= 0 and token.start < reach[i]):
             continue
-        candidate = judge(text, token, quotes, marks)
+        candidate = judge(text, token, quotes, found=found_in_text)
         found.append(candidate)
         covered_until = candidate.range_end
     return found

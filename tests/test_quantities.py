@@ -1,5 +1,7 @@
 """Numbers: what is a fact and what is not, with the unit as printed."""
 
+import bisect
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -310,3 +312,37 @@ def test_a_comparator_after_a_unit_opens_with_ji_or_yi(text):
 
     if _COMPARATOR_AFTER.match(text):
         assert text.startswith(("及", "以"))
+
+
+def _inside_a_quote(spans, start, end):
+    """The quote test as it was: bisect the (start, end) pairs."""
+    i = bisect.bisect_left(spans, (start, end)) - 1
+    return i >= 0 and spans[i][0] < start and end < spans[i][1]
+
+
+@given(st.text(alphabet="“”《》12三年，增", max_size=14))
+def test_a_span_in_a_quote_is_found_by_the_quote_starts(text):
+    """``judge`` bisects the quotes' starts alone (they never overlap): the same spans lie inside a
+    quote as by bisecting the (start, end) pairs, and a number inside one is a name."""
+    from govreports.quantities import judge, number_tokens, quoted_spans
+
+    quotes = quoted_spans(text)
+    starts = [a for a, _ in quotes]
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            i = bisect.bisect_left(starts, start)
+            assert (i > 0 and end < quotes[i - 1][1]) == _inside_a_quote(quotes, start, end)
+    for token in number_tokens(text):
+        if _inside_a_quote(quotes, token.start, token.end):
+            assert judge(text, token, quotes).reason == "name"
+
+
+def test_the_past_context_lookups_rest_on_the_shape_of_the_lexicon_patterns():
+    """``_lookups`` finds the span ends by their tail and the openers by one scan: every span ends
+    with the tail, and neither the tail nor an opener holds a clause mark or overlaps itself."""
+    from govreports import lexicon
+    from govreports.quantities import _CLAUSE_MARKS, _PAST_SPAN_TAIL
+
+    assert lexicon.PAST_CONTEXT_SPAN.pattern.endswith(_PAST_SPAN_TAIL)
+    assert not set(_PAST_SPAN_TAIL) & set(_CLAUSE_MARKS)
+    assert lexicon.PAST_CONTEXT_CLAUSE.pattern == "曾(?:占|经|是|为|达)"
