@@ -100,7 +100,14 @@ _GENERIC_PREFIXES = {
     for word in _GENERIC_WORDS_LONGEST
 }
 _COUNT_OF_A_KIND = re.compile(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]")
-_COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)")
+#: What ``_COUNT_OF_A_KIND`` can start with: a name starting otherwise is no count, without a match.
+_COUNT_OF_A_KIND_FIRSTS = frozenset("近数超逾0123456789一二三四五六七八九十百千万两")
+#: The first numeral written out of the repeat, so that the engine runs fast to the next numeral.
+_COUNT_INSIDE = re.compile(
+    r"[0-9一二三四五六七八九十两数][0-9一二三四五六七八九十两数]*[余多]?(?:年内|个|家|所|座|条|项|批|件|县)"
+)
+#: The first characters of the generic openers: a name that starts with none opens with none.
+_GENERIC_OPENER_FIRSTS = frozenset(opener[0] for opener in _GENERIC_OPENERS)
 #: Quotes and brackets: a name without any needs no count of its opening and closing ones.
 _PAIRED_MARK = re.compile(r"[“”（）()《》]")
 _CORE_MARKS = re.compile(r"[“”《》、·\s0-9]")
@@ -271,11 +278,11 @@ def _is_generic(name: str, suffix: str) -> bool:
 def _is_generic_text(name: str) -> bool:
     """What makes a name generic whatever its suffix: a caller asking again with the suffix found
     asks ``_is_generic_core`` alone."""
-    if name.startswith(_GENERIC_OPENERS) or name in _CATEGORY_ITEMS:
+    if (name[:1] in _GENERIC_OPENER_FIRSTS and name.startswith(_GENERIC_OPENERS)) or name in _CATEGORY_ITEMS:
         return True
     if _DESCRIPTIVE.search(name):
         return True
-    if _COUNT_OF_A_KIND.match(name):
+    if name[:1] in _COUNT_OF_A_KIND_FIRSTS and _COUNT_OF_A_KIND.match(name):
         return True  # "近百场大型演唱会": a count of a kind, not a name
     if len(name) <= 3 and name[0] in "一二三四五六七八九十两":
         return True  # "四线", "三馆": the parts of a numbered slogan
@@ -288,7 +295,11 @@ def _is_generic_text(name: str) -> bool:
         or name.count("《") != name.count("》")
     ):
         return True
-    return bool(_NOT_ENTITY_NAME.search(name) or lexicon.THRESHOLD_IN_NAME.search(name))
+    if _NOT_ENTITY_NAME.search(name):
+        return True
+    # a threshold the lexicon's pattern finds holds 以 (以上, 以下) or its unit (元, 平方米, 亩)
+    threshold_possible = "以" in name or "元" in name or "米" in name or "亩" in name
+    return threshold_possible and bool(lexicon.THRESHOLD_IN_NAME.search(name))
 
 
 def _is_generic_core(name: str, suffix: str) -> bool:

@@ -308,3 +308,57 @@ def test_word_starts_found_in_one_scan_are_those_found_position_by_position(word
     text = "".join(data.draw(st.lists(pieces, max_size=12)))
     pattern = entities._starts_pattern(words, "”?" if quote else "")
     assert [(m.start(), m.group(1)) for m in pattern.finditer(text)] == _words_at_each_position(words, text, quote)
+
+
+def _is_generic_text_plainly(name):
+    """``_is_generic_text`` as it read before its first-character and character tests: every
+    pattern searched in turn."""
+    import re
+
+    from govreports import entities
+
+    return bool(
+        name.startswith(entities._GENERIC_OPENERS)
+        or name in entities._CATEGORY_ITEMS
+        or entities._DESCRIPTIVE.search(name)
+        or re.match(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]", name)
+        or (len(name) <= 3 and name[0] in "一二三四五六七八九十两")
+        or re.search(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)", name)
+        or "等" in name
+        or (
+            re.search(r"[“”（）()《》]", name)
+            and any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》"))
+        )
+        or entities._NOT_ENTITY_NAME.search(name)
+        or lexicon.THRESHOLD_IN_NAME.search(name)
+    )
+
+
+GENERIC_TEXT_WORDS = [
+    *lexicon.NON_SPECIFIC_PREFIXES,
+    *lexicon.CONTEXT_BEFORE,
+    *lexicon.CATEGORY_ITEMS[:4],
+    *lexicon.DESCRIPTIVE_WORDS[:2],
+    *lexicon.NOT_ENTITY_NAMES[:3],
+    "建设",
+    "示范区",
+    "工程",
+    "产业园",
+]
+#: Counts, units and marks: the tests that read them need a few in a row.
+GENERIC_TEXT_CHARACTERS = [*"近数超逾12.一三十百千万亿两余多个场项座县年内以上下元米亩等“”（）《》", "平方米"]
+
+
+GENERIC_TEXT_PIECES = st.one_of(
+    st.sampled_from(GENERIC_TEXT_WORDS),
+    st.sampled_from(GENERIC_TEXT_CHARACTERS),
+    st.from_regex(lexicon.THRESHOLD_IN_NAME, fullmatch=True),  # a threshold as the lexicon writes one
+)
+
+
+@given(st.lists(GENERIC_TEXT_PIECES, min_size=1, max_size=8))
+def test_a_name_is_generic_whatever_its_suffix_as_by_every_pattern_in_turn(pieces):
+    from govreports.entities import _is_generic_text
+
+    name = "".join(pieces)
+    assert _is_generic_text(name) == _is_generic_text_plainly(name)
