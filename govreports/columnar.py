@@ -339,11 +339,14 @@ def _quoted(text: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
 
 
-def _minimally_quoted(text: pa.Array) -> pa.Array:
+def _minimally_quoted(text: pa.Array, characters: bytes) -> pa.Array:
     """Quoted where a cell holds a quote, a comma or a line end; a column that never does (ids,
-    codes, enums: most of them) is not copied."""
+    codes, enums: most of them) is not copied. ``characters``: the column's, back to back, where
+    one search each (memchr) says whether any cell needs looking at."""
+    if b'"' not in characters and b"," not in characters and b"\n" not in characters:
+        return text
     needs = pc.or_(pc.or_(pc.match_substring(text, '"'), pc.match_substring(text, ",")), pc.match_substring(text, "\n"))
-    return pc.if_else(needs, _quoted(text), text) if pc.any(needs).as_py() else text
+    return pc.if_else(needs, _quoted(text), text)
 
 
 def csv_lines(table: str, data: pa.Table) -> Iterator[pa.Array]:
@@ -356,14 +359,21 @@ def csv_lines(table: str, data: pa.Table) -> Iterator[pa.Array]:
         batch = data.slice(start, CSV_SLICE_ROWS).combine_chunks()
         names = batch.schema.names
         texts = [_cell_text(batch[name].combine_chunks(), kinds[name]) for name in names]
+        characters = {
+            name: string_array_bytes(t)
+            for name, t in zip(names, texts, strict=True)
+            if kinds[name] in ("string", "date")
+        }
         cells = [
-            _minimally_quoted(t) if kinds[name] in ("string", "date") else t
+            _minimally_quoted(t, characters[name]) if name in characters else t
             for name, t in zip(names, texts, strict=True)
         ]
         # the line end joins the last cell only, not a second copy of every line
         line = pc.binary_join_element_wise(*cells[:-1], pc.binary_join_element_wise(cells[-1], "\n", ""), ",")
         carriage = [
-            pc.match_substring(t, "\r") for name, t in zip(names, texts, strict=True) if kinds[name] == "string"
+            pc.match_substring(t, "\r")
+            for name, t in zip(names, texts, strict=True)
+            if kinds[name] == "string" and b"\r" in characters[name]
         ]
         if carriage:
             has_cr = carriage[0]

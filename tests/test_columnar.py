@@ -1,13 +1,17 @@
 """The vectorised check (``columnar.problems``) rejects every constraint violation frictionless
 rejects, one broken row per constraint kind; and typed columns refuse values of the wrong type."""
 
+import csv
 import hashlib
+import io
 import json
 import os
 import signal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import build
 from govreports import columnar, writer
@@ -170,3 +174,28 @@ def test_tables_handed_back_by_a_worker_are_the_tables_it_built(tables):
         for table in original:
             assert back[table].schema == original[table].schema
             assert back[table].equals(original[table])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='甲乙,"\n\r a1', max_size=6) | st.none(), min_size=4, max_size=4),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_csv_text_is_what_pythons_csv_module_writes(cells):
+    """Quotes, commas and line ends quoted as QUOTE_MINIMAL does; a row with a bare CR quoted whole."""
+    names = ["id", "doc_id", "kind", "detail", "action", "quote", "char_start", "char_end"]
+    rows = [dict(zip(names, [f"q{i}", *values, "原文", i, i + 1], strict=True)) for i, values in enumerate(cells)]
+    printed = writer.csv_bytes("quality_flags", columnar.from_rows("quality_flags", rows)).decode("utf-8")
+    expected = io.StringIO()
+    python = csv.writer(expected, lineterminator="\n")
+    python.writerow(names)
+    for row in rows:
+        values = ["" if v is None else str(v) for v in row.values()]
+        if any("\r" in v for v in values):
+            expected.write(",".join('"' + v.replace('"', '""') + '"' for v in values) + "\n")
+        else:
+            python.writerow(values)
+    assert printed == expected.getvalue()
