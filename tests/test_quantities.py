@@ -346,3 +346,24 @@ def test_the_past_context_lookups_rest_on_the_shape_of_the_lexicon_patterns():
     assert lexicon.PAST_CONTEXT_SPAN.pattern.endswith(_PAST_SPAN_TAIL)
     assert not set(_PAST_SPAN_TAIL) & set(_CLAUSE_MARKS)
     assert lexicon.PAST_CONTEXT_CLAUSE.pattern == "曾(?:占|经|是|为|达)"
+
+
+@given(
+    st.lists(
+        st.sampled_from([*UNIT_PIECES, "公里/平方公里", "千瓦时", "个百分点", "(间)", "（套）", "以上", "，"]),
+        max_size=10,
+    )
+)
+def test_a_unit_reading_is_fixed_by_the_characters_within_its_reach(pieces):
+    """``judge`` remembers a unit reading by the ``_UNIT_REACH`` characters from its position: the
+    reading of those characters alone is the reading in the whole text (spaces first aside, which
+    are read afresh), and the remembered reading is ``_unit_at``'s."""
+    from govreports.quantities import _UNIT_REACH, _unit_after, _unit_at
+
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        unit, measure, start, end, multiplier, approximate = _unit_at(text, pos)
+        assert _unit_after(text, pos) == (unit, measure, end - pos, multiplier, approximate)
+        if text[pos : pos + 1] not in (" ", "\u3000"):
+            alone = _unit_at(text[pos : pos + _UNIT_REACH], 0)
+            assert alone == (unit, measure, start - pos, end - pos, multiplier, approximate)
