@@ -140,6 +140,8 @@ def code_for(
     ``sentence`` is its sentence up to the figure. ``borrowed`` is the subject an earlier clause
     gave a bare figure ("地区生产总值…，全年预计同比增长1.5%"). ``part_of_year`` False says the
     whole sentence names no part of the year (looked for once for all its figures)."""
+    if not _variants_for(unit_base)[0]:
+        return None  # no code's unit fits (a count of items, of firms …; half the figures): no test can give one
     if part_of_year and lexicon.PART_OF_YEAR.search(_WHOLE_YEAR.split(sentence)[-1]):
         return None
     if lexicon.OTHER_BASIS.search(before):

@@ -145,3 +145,16 @@ def test_the_excluding_word_is_looked_for_in_the_sentence_before_the_clause_with
         assert bool(in_place) == bool(_EXCLUDING_WORD.search(sentence[:cut].rstrip("，,；：;")))
 
     check()
+
+
+def test_a_figure_whose_unit_fits_no_code_gets_none_before_any_search():
+    """code_for answers None at once for a unit no code's unit class holds (个, 家): every way it
+    could give a code asks match_code, which finds no variant of that unit."""
+    from govreports.indicators import _variants_for, code_for, match_code
+
+    before, sentence = "城镇居民人均可支配收入和农村居民人均可支配收入分别增长", "全年地区生产总值增长"
+    for unit_base in ("item", "organisation", None):
+        assert not _variants_for(unit_base)[0]
+        assert match_code(before, unit_base) is None
+        assert code_for(before, unit_base, "城镇", ["城镇", "农村居民"], 0, sentence, "地区生产总值") is None
+    assert code_for("地区生产总值增长", "percent", None, [], -1, sentence) == "gdp_growth"
