@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -233,5 +233,14 @@ def mark_headlines(raw: str, facts: list[Fact], sections: list[Section]) -> list
             headline = i >= 0 and fact.number_start < target_spans[i][1]
         else:
             headline = summary_span is not None and summary_span[0] <= fact.number_start < summary_span[1]
-        marked.append(fact if fact.headline == headline else replace(fact, headline=headline))
+        marked.append(fact if fact.headline == headline else _with_headline(fact, headline))
     return marked
+
+
+def _with_headline(fact: Fact, headline: bool) -> Fact:
+    """``dataclasses.replace(fact, headline=headline)`` without its call of ``__init__`` (29 fields,
+    each set through ``object.__setattr__`` as the class is frozen: most of ``mark_headlines``)."""
+    made = object.__new__(Fact)
+    made.__dict__.update(fact.__dict__)
+    made.__dict__["headline"] = headline
+    return made

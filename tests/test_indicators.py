@@ -158,3 +158,21 @@ def test_a_figure_whose_unit_fits_no_code_gets_none_before_any_search():
         assert match_code(before, unit_base) is None
         assert code_for(before, unit_base, "城镇", ["城镇", "农村居民"], 0, sentence, "地区生产总值") is None
     assert code_for("地区生产总值增长", "percent", None, [], -1, sentence) == "gdp_growth"
+
+
+def test_a_fact_marked_as_headline_is_the_fact_replace_makes():
+    """mark_headlines copies a fact's fields with its new headline flag, not through the frozen
+    class's ``__init__``: the same row, fields in the same order, still frozen."""
+    import dataclasses
+
+    from govreports.indicators import _with_headline
+    from govreports.records import Fact
+
+    fact = Fact(**{f.name: f"v{i}" for i, f in enumerate(dataclasses.fields(Fact))} | {"headline": False})
+    for headline in (True, False):
+        made = _with_headline(fact, headline)
+        expected = dataclasses.replace(fact, headline=headline)
+        assert made == expected and list(vars(made).items()) == list(vars(expected).items())
+        assert fact.headline is False and type(made) is Fact
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.headline = not headline
