@@ -268,14 +268,15 @@ def cue_part(sentence: str, plan_year: int | None, strong: StrongPart | None = N
 def classify_sentences(
     text: str,
     spans: list[tuple[int, int]],
-    heading_cue: Callable[[int], HeadingCue],
+    heading_cue: Callable[[int], HeadingCue] | list[HeadingCue],
     review_year: int | None,
     plan_year: int | None,
     default: str = "plan",
     review_until: int = 0,
     strong: StrongPart | None = None,
 ) -> list[SentencePart]:
-    """Part, scope and year for each sentence span. ``heading_cue(pos)`` is what headings say there.
+    """Part, scope and year for each sentence span. ``heading_cue(pos)`` is what headings say there
+    (or a list of what they say at each span's start, as ``heading_cue`` would in turn).
 
     Only headings, years and strong cues switch the part. Weak cues (新增, 完成, 推进) occur on
     both sides, so a sentence with nothing stronger keeps the part of the sentence before it.
@@ -285,9 +286,9 @@ def classify_sentences(
     running = None
     paragraph_period: Period | None = None
     paragraph_settled = False  # the paragraph has said which time it speaks of
-    for start, end in spans:
+    cues = heading_cue if isinstance(heading_cue, list) else map(heading_cue, [start for start, _ in spans])
+    for (start, end), cue in zip(spans, cues, strict=True):
         sentence = text[start:end]
-        cue = heading_cue(start)
         if start == 0 or text[start - 1] == "\n" or text[start] == "\n":
             paragraph_period, paragraph_settled = None, False
         if cue.part in ("review", "plan"):

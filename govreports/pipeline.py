@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache, partial
 
 import numpy
@@ -17,7 +18,7 @@ from .indicators import mark_headlines
 from .metadata import SourceFile, build_document, registry_conflicts
 from .quantities import candidates
 from .records import Document, Extraction, Fact, QualityFlag, Section
-from .structure import build_sections, find_headings, innermost_section
+from .structure import build_sections, find_headings, innermost_table
 from .tables import extraction_tables
 from .text import clean_text, code_points
 
@@ -26,20 +27,27 @@ _LONG_NUMBER = re.compile(r"[0-9][0-9]{15,}")  # [0-9]{16,}, opening with one di
 _FIRST_LINE = re.compile(r"\S[^\n]*")
 
 
-def _heading_cue(
-    sections: list[Section], by_id: dict[str, Section], cleaned, pos: int, plan_year, known: dict | None = None
-) -> parts_stage.HeadingCue:
-    """What the headings say at a cleaned position: the part (conduct follows its enclosing part) and
-    the period the nearest heading that names one speaks of. It depends on the innermost section
-    alone, so ``known`` keeps it by section for the sentences that follow."""
-    raw_pos = cleaned.offset_map[pos] if pos < len(cleaned.offset_map) else len(cleaned.raw)
-    section = innermost_section(sections, raw_pos)
-    if known is None:
-        return _section_cue(section, by_id, plan_year)
-    key = id(section)
-    if key not in known:
-        known[key] = (section, _section_cue(section, by_id, plan_year))
-    return known[key][1]
+def _heading_cues(
+    sections: list[Section], by_id: dict[str, Section], cleaned, starts: list[int], plan_year
+) -> list[parts_stage.HeadingCue]:
+    """What the headings say at each of ``starts`` (cleaned positions below the text's length, in text
+    order): the part (conduct follows its enclosing part) and the period the nearest heading that
+    names one speaks of. It depends on the innermost section alone, which is the same from one
+    section bound to the next, so the positions are handed out piece by piece, not looked up one by
+    one: a raw bound is at or before a position exactly when its cleaned index (the first position
+    at or after it) is."""
+    bounds, answers = innermost_table(sections)
+    clean_bounds = [cleaned.clean_index(bound) for bound in bounds] + [len(cleaned.offset_map) + 1]
+    cues = [_section_cue(None, by_id, plan_year)] * bisect_left(starts, clean_bounds[0])
+    known: dict[int, parts_stage.HeadingCue] = {}
+    for section, bound in zip(answers, clean_bounds[1:], strict=True):
+        end = bisect_left(starts, bound)  # the positions before the next bound
+        if end > len(cues):
+            key = id(section)
+            if key not in known:
+                known[key] = _section_cue(section, by_id, plan_year)
+            cues += [known[key]] * (end - len(cues))
+    return cues
 
 
 def _section_cue(section: Section | None, by_id: dict[str, Section], plan_year) -> parts_stage.HeadingCue:
@@ -99,11 +107,10 @@ def extract_document(source: SourceFile) -> Extraction:
     by_id = {s.section_id: s for s in sections}
     default = content_part(0, len(text))
     first_plan = next((s for s in sections if s.part == "plan" and s.part_source == "heading" and s.level == 1), None)
-    known_cues: dict = {}
     sentence_parts = parts_stage.classify_sentences(
         text,
         spans,
-        lambda pos: _heading_cue(sections, by_id, cleaned, pos, plan_year, known_cues),
+        _heading_cues(sections, by_id, cleaned, [start for start, _ in spans], plan_year),
         review_year,
         plan_year,
         default="review" if default == "review" else "plan",
