@@ -25,7 +25,7 @@ from .quantities import clause_marks, clause_window
 from .records import Entity, Section, record
 from .spans import starts
 from .structure import innermost_table
-from .text import CleanText, last_mark_before
+from .text import CleanText, last_mark_before, mark_positions
 
 _CN_DIGITS = "一二三四五六七八九十"
 _EDITION = re.compile(rf"第([0-9]+|[{_CN_DIGITS}]+)届")
@@ -112,6 +112,8 @@ _GENERIC_OPENER_FIRSTS = frozenset(opener[0] for opener in _GENERIC_OPENERS)
 _PAIRED_MARK = re.compile(r"[“”（）()《》]")
 _CORE_MARKS = re.compile(r"[“”《》、·\s0-9]")
 _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千两.]+[万亿]?[个项座条家所套处批]")
+#: What a count after a name starts with: a name followed by anything else is not counted (most).
+_COUNTED_AFTER_FIRSTS = frozenset("0123456789一二三四五六七八九十百千两.")
 _JOINERS = re.compile(r"[和与及]")
 _WHOLE_NAME_BEFORE = re.compile(
     rf"(?:{'|'.join(map(re.escape, _PROJECT_SUFFIXES))}){lexicon.PROJECT_NAME_TAIL.pattern}$"
@@ -146,6 +148,7 @@ _EVENT_MARK = re.compile(r"(?:论坛|大会|博览会|节)·")
 _OUTBREAK_KEY = re.compile(r"([0-9]{1,2}·[0-9]{1,2}).*疫情")
 _KEY_MARKS = re.compile(r"[“”《》\s]")
 _HONOUR = re.compile(r"(?:分别|先后|均)?(?:入选|被评为|被命名为|荣膺)")
+_HONOUR_FIRSTS = frozenset("分先均入被荣")  # what the honour words start with
 _LINE = re.compile(r"[^\n]+")
 _PAIR = re.compile(r"([^和与]{2,10})[和与]([^和与]{2,10})")
 _REPEAT_TAILS = ("园区", "区块", "项目", "工程")  # two characters each
@@ -645,26 +648,28 @@ def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int
 def _honour_only(text: str, end: int) -> bool:
     """A name whose clause only says it was selected for an honour ("杭州大厦分别入选首批…"): the
     honour words hold no clause mark, so they are matched in the text from ``end`` on."""
-    return bool(_HONOUR.match(text, end))
+    return text[end : end + 1] in _HONOUR_FIRSTS and bool(_HONOUR.match(text, end))
 
 
 def find_suffixed_names(text: str) -> list[Mention]:
     """Single names ending in a project or event suffix, cut at the verb or clause before them."""
     mentions = []
+    delimiters = mark_positions(text, _DELIMS)  # the delimiter before a name, by bisection
     for table, suffixes in (("events", _EVENT_SUFFIXES), ("projects", _PROJECT_SUFFIXES)):
         projects = table == "projects"
         for suffix_start, end, found in _suffix_matches(text, suffixes):
             suffix = found.rstrip("”")
-            if len(suffix) == 1 and text[end : end + 1] in lexicon.ONE_CHAR_SUFFIX_BLOCKERS:
+            following = text[end : end + 1]
+            if len(suffix) == 1 and following in lexicon.ONE_CHAR_SUFFIX_BLOCKERS:
                 continue  # 港口, 桥梁: the character starts a longer word
             if suffix == "节" and (
-                (text[end : end + 1] and text[end] in lexicon.NOT_FESTIVAL_AFTER_JIE)
+                (following and following in lexicon.NOT_FESTIVAL_AFTER_JIE)
                 or text[end - 2 : end - 1] in lexicon.NOT_FESTIVAL_BEFORE_JIE
             ):
                 continue  # 节约, 节能, 调节: part of a word
             if projects and (_honour_only(text, end) or text.startswith(lexicon.NOT_NAME_FOLLOWERS, end)):
                 continue
-            if _COUNTED_AFTER.match(text, end, end + 8):
+            if following in _COUNTED_AFTER_FIRSTS and _COUNTED_AFTER.match(text, end, end + 8):
                 continue  # "供氧工程13个": a kind of project counted, not a name
             if suffix in lexicon.HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text, _list_start(text, end), end):
                 continue  # 创建共同富裕示范区: an honour sought, not a project
@@ -672,7 +677,8 @@ def find_suffixed_names(text: str) -> list[Mention]:
             if projects:  # 青海段, 三期, 扩能改造: the rest of the name
                 end = lexicon.PROJECT_NAME_TAIL.match(text, end).end()
             if start > 0 and end - start < 30:  # back to the delimiter before, at most 30 characters
-                start = max(last_mark_before(text, start, _DELIMS) + 1, end - 30)
+                i = bisect.bisect_left(delimiters, start)
+                start = max(delimiters[i - 1] + 1 if i else 0, end - 30)
             previous = None
             for candidate in _name_starts(text, start, suffix_start):
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
@@ -735,7 +741,7 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
     that still leaves a specific name.
     """
     earliest = _hard_start(text, start, suffix_start)
-    after_verbs = set()
+    after_verbs = []
     # the verb at each position (the longest first), found in one scan; the scan reaches just far
     # enough for a verb starting before the suffix to be read whole
     for match in _VERB_AT.finditer(text, earliest, suffix_start + _LONGEST_VERB):
@@ -743,8 +749,13 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
             break
         end = match.end(1)
         if end <= suffix_start - 1 and text[end] != "性":  # 保障性: an adjective
-            after_verbs.add(end)
-    return [*sorted(after_verbs, reverse=True), earliest]
+            after_verbs.append(end)
+    if not after_verbs:
+        return [earliest]  # most names: no verb before the suffix
+    if len(after_verbs) > 1:
+        after_verbs = sorted(set(after_verbs), reverse=True)
+    after_verbs.append(earliest)
+    return after_verbs
 
 
 def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, int]) -> str:

@@ -362,3 +362,19 @@ def test_a_name_is_generic_whatever_its_suffix_as_by_every_pattern_in_turn(piece
 
     name = "".join(pieces)
     assert _is_generic_text(name) == _is_generic_text_plainly(name)
+
+
+FIRST_CHARACTER_GATES = [
+    ("_HONOUR", "_HONOUR_FIRSTS"),
+    ("_COUNTED_AFTER", "_COUNTED_AFTER_FIRSTS"),
+    ("_COUNT_OF_A_KIND", "_COUNT_OF_A_KIND_FIRSTS"),
+]
+
+
+@given(st.sampled_from(FIRST_CHARACTER_GATES), st.data())
+def test_a_pattern_tried_only_after_its_first_characters_can_start_with_no_other(gate, data):
+    from govreports import entities
+
+    pattern, firsts = (getattr(entities, name) for name in gate)
+    match = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert match[:1] in firsts
