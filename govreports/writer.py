@@ -131,14 +131,15 @@ def write_files(
 
     sqlite_name = f"{meta['name']}.sqlite"
     rest = tuple(t for t in TABLES if t not in formats.SQLITE_SPLIT)
-    # Two processes share the inserts (binding a million rows holds the interpreter), and the part
-    # is copied in SQLite to SQLite when both are done.
-    database = _Background(formats.write_sqlite, tables, folder / sqlite_name, None, rest)
+    # Two processes share the inserts (binding a million rows holds the interpreter); the second,
+    # its own tables in, waits for the first and copies its part in, SQLite to SQLite, while this
+    # process writes the other files.
     if begun is None:
         part = folder / f".{sqlite_name}.part"
         largest = _Background(formats.write_sqlite, tables, part, None, formats.SQLITE_SPLIT)
     else:
         part, largest = begun.args[1], begun
+    database = _Background(_write_and_merge, tables, folder / sqlite_name, rest, largest, part)
     try:
         for table in TABLES:
             put(f"csv/{table}.csv", lambda out, table=table: write_csv(table, tables[table], out))
@@ -149,8 +150,7 @@ def write_files(
         if meanwhile is not None:  # work of the caller's done while the database is still written
             meanwhile()
         database.wait()
-        largest.wait()
-        formats.merge_sqlite(folder / sqlite_name, part)
+        largest.reap()
     except BaseException:
         database.stop()  # before the caller removes the folder it writes into
         largest.stop()
@@ -159,14 +159,32 @@ def write_files(
     return written
 
 
+def _write_and_merge(tables: Tables, path: Path, only: tuple[str, ...], largest: _Background, part: Path) -> None:
+    """The tables ``only`` names into ``path``; then, once ``largest`` has written its part, that part
+    copied in (run beside the build: the copy and the key check take about a second at 1,000 reports)."""
+    formats.write_sqlite(tables, path, None, only)
+    largest.wait()
+    formats.merge_sqlite(path, part)
+
+
+class WriterError(OSError):
+    """A writer beside the build failed; ``problem`` says how."""
+
+    def __init__(self, problem: str):
+        super().__init__(f"could not write the database: {problem}")
+        self.problem = problem
+
+
 class _Background:
     """One writer run beside the others: in a forked process where there is fork (the child shares
     the tables without copying them, and binding a million rows into SQLite holds the interpreter,
-    so a thread would gain little), else in a thread."""
+    so a thread would gain little), else in a thread. Another writer forked after it may ``wait``
+    for it (the word comes through the pipe it inherits); its parent then only ``reap``s it."""
 
     def __init__(self, function, *args):
         self.problem = None
         self.args = args
+        self.owner = os.getpid()
         if "fork" in multiprocessing.get_all_start_methods():
             self.receive, send = multiprocessing.Pipe(duplex=False)
             context = multiprocessing.get_context("fork")
@@ -189,33 +207,46 @@ class _Background:
             function(*args)
             send.send(None)
         except BaseException as exc:  # reported to the parent, which says it in one line
-            send.send(f"{type(exc).__name__}: {exc}")
+            send.send(_problem(exc))
 
     def _thread(self, function, *args) -> None:
         try:
             function(*args)
         except BaseException as exc:
-            self.problem = f"{type(exc).__name__}: {exc}"
+            self.problem = _problem(exc)
 
     def wait(self) -> None:
         if self.receive is not None:
             try:
                 problem = self.receive.recv()
             except EOFError:  # the child died without a word (killed, out of memory)
-                problem = None
-            self.worker.join()
-            if problem is None and self.worker.exitcode != 0:
-                problem = f"the writer process ended with exit code {self.worker.exitcode}"
+                problem = None if os.getpid() == self.owner else "the writer process ended without a word"
+            if os.getpid() == self.owner:
+                problem = problem or self._ended()
         else:
             self.worker.join()
             problem = self.problem
         if problem:
-            raise OSError(f"could not write the database: {problem}")
+            raise WriterError(problem)
+
+    def reap(self) -> None:
+        """The parent's end of a writer another writer has waited for: the process gone, its exit checked."""
+        problem = self._ended() if self.receive is not None else (self.worker.join() or self.problem)
+        if problem:
+            raise WriterError(problem)
+
+    def _ended(self) -> str | None:
+        self.worker.join()
+        return f"the writer process ended with exit code {self.worker.exitcode}" if self.worker.exitcode else None
 
     def stop(self) -> None:
         if self.receive is not None:
             self.worker.terminate()
         self.worker.join()
+
+
+def _problem(exc: BaseException) -> str:
+    return exc.problem if isinstance(exc, WriterError) else f"{type(exc).__name__}: {exc}"
 
 
 def file_digest(path: Path) -> Written:

@@ -271,3 +271,46 @@ def test_a_claim_left_by_an_error_stops_its_database_and_leaves_nothing_behind(t
         raise RuntimeError("the check failed")
     assert claim.database is None and not database.worker.is_alive()
     assert leftovers(out) == [] and not out.exists()
+
+
+def without_fork(monkeypatch) -> None:
+    """The writers run as threads, as where there is no fork."""
+    monkeypatch.setattr(writer.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+
+
+def test_writers_run_as_threads_where_there_is_no_fork_write_the_same_package(published, monkeypatch):
+    from conftest import build_in_process
+
+    raw, out, before = published
+    without_fork(monkeypatch)
+    assert build_in_process(raw, out).returncode == build.EXIT_OK
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("mode", ["fork", "threads"])
+@pytest.mark.parametrize("failing", ["largest", "rest"])
+def test_a_database_writer_that_fails_is_named_in_one_line_and_nothing_is_replaced(
+    published, monkeypatch, failing, mode
+):
+    """The writer of the largest tables is waited for by the other writer, which copies its part in:
+    a failure of either reaches the build once, in one line, and the old package stays."""
+    from conftest import build_in_process
+
+    from govreports import formats
+
+    raw, out, before = published
+    if mode == "threads":
+        without_fork(monkeypatch)
+    write_sqlite = formats.write_sqlite
+
+    def broken(tables, path, stop=None, only=formats.TABLES, **kwargs):
+        if (failing == "largest") == (tuple(only) == formats.SQLITE_SPLIT):
+            raise RuntimeError("the disk says no")
+        return write_sqlite(tables, path, stop, only, **kwargs)
+
+    monkeypatch.setattr(formats, "write_sqlite", broken)  # forked writers inherit it
+    result = build_in_process(raw, out)
+    assert result.returncode == build.EXIT_FAILED
+    line = the_line(result.stderr)
+    assert line.count("could not write the database") == 1 and "RuntimeError: the disk says no" in line, line
+    assert snapshot(out) == before and leftovers(out) == []
