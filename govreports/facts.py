@@ -118,6 +118,15 @@ def estimate_opener(text: str, segment_start: int) -> bool:
     return bool(_YEAR_LEAD.fullmatch(lead))
 
 
+def names_part_of_year(text: str, start: int, end: int) -> bool:
+    """``lexicon.PART_OF_YEAR.search(text, start, end) is not None``, with no search of a sentence
+    lacking 月, 季 and 半, one of which each of its alternatives holds (上半年, 季度, 1-8月, 前5个月):
+    the pattern begins with no literal to look for, so a search tries it at every position."""
+    if text.find("月", start, end) < 0 and text.find("季", start, end) < 0 and text.find("半", start, end) < 0:
+        return False
+    return lexicon.PART_OF_YEAR.search(text, start, end) is not None
+
+
 def printed_comparator(text: str, c: Candidate, shared: str | None) -> str | None:
     """The comparator a word printed at the figure gives it, if any: a word after it (以上, 左右), a word
     just before it (突破, 控制在), or a trailing word shared by a list of values ("5%、6.5%左右"). Without
@@ -475,7 +484,7 @@ def build_facts(
             # PART_OF_YEAR has no anchors: a piece of the sentence names part of the year only if it does
             said = sentence_says[sentence_start, sentence_end] = (
                 estimate_opener(text, sentence_start),
-                lexicon.PART_OF_YEAR.search(text, sentence_start, sentence_end) is not None,
+                names_part_of_year(text, sentence_start, sentence_end),
             )
         opener, part_of_year = said
         for index, c in enumerate(members):

@@ -330,3 +330,25 @@ def test_the_last_estimate_word_is_found_from_the_first_one():
         assert (whole and whole.span()) == (last and last.span())
 
     check()
+
+
+def test_a_sentence_names_part_of_the_year_as_the_pattern_says_without_searching_most():
+    """names_part_of_year searches only a span holding 月, 季 or 半: every match of the lexicon's
+    PART_OF_YEAR holds one of them, so the answer is the plain search's."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import names_part_of_year
+
+    pieces = st.sampled_from(
+        ["上半年", "下半年", "前三季度", "一季度", "第四季度", "1-8月", "1 至 3 月", "前5个月", "前十月", "季度", "月",
+         "半年", "前", "三", "5", "-", "至", "个", " ", "全年", "增长", "，"]
+    )  # fmt: skip
+
+    @given(st.lists(pieces, max_size=8).map("".join), st.integers(0, 30), st.integers(0, 40))
+    def check(text, start, end):
+        assert names_part_of_year(text, start, end) == (lexicon.PART_OF_YEAR.search(text, start, end) is not None)
+        bare = text.replace("月", "").replace("季", "").replace("半", "")
+        assert lexicon.PART_OF_YEAR.search(bare) is None
+
+    check()
