@@ -140,6 +140,7 @@ _SINGLE_YEAR_CUE = _any_cue(lexicon.SINGLE_YEAR_CUES)
 _PAST_PERIOD_CUE = _any_cue(lexicon.PAST_PERIOD_CUES)
 _NEW_PERIOD_CUE = _any_cue(lexicon.NEW_PERIOD_CUES)
 _DECISIVE_PLAN_CUE = _any_cue(lexicon.PLAN_CUES_DECISIVE)
+_SINGLE_YEAR_CUE_WITHOUT_YEAR = _any_cue(tuple(cue for cue in lexicon.SINGLE_YEAR_CUES if "年" not in cue))
 
 
 def _count(sentence: str, cues: tuple[str, ...]) -> int:
@@ -300,12 +301,20 @@ def classify_sentences(
             if part is None:
                 part, source = (running, "carried") if running else (decided_default(cue.part, default), "default")
         running = part
-        single_year = _SINGLE_YEAR_CUE.search(sentence)  # named_period's first question, asked once
-        own_period = _period_named(sentence, plan_year) if plan_year is not None and not single_year else None
-        if own_period is not None or single_year:
-            paragraph_period, paragraph_settled = own_period, True
+        if "年" in sentence or "五" in sentence:
+            single_year = _SINGLE_YEAR_CUE.search(sentence)  # named_period's first question, asked once
+            own_period = _period_named(sentence, plan_year) if plan_year is not None and not single_year else None
+            if own_period is not None or single_year:
+                paragraph_period, paragraph_settled = own_period, True
+            names_report_year = _names_report_year(sentence, plan_year)
+        else:
+            # most sentences hold neither: they name no year, no period (a plan's name and every
+            # period cue hold 五, a horizon 年) and no single-year cue but one without 年 (开好局)
+            if _SINGLE_YEAR_CUE_WITHOUT_YEAR.search(sentence):
+                paragraph_period, paragraph_settled = None, True
+            names_report_year = False
         period = paragraph_period
-        if not paragraph_settled and not _names_report_year(sentence, plan_year):
+        if not paragraph_settled and not names_report_year:
             period = cue.period
         scope, year, year_start = scoped(part, period, review_year, plan_year)
         parts.append(SentencePart(start, end, part, source, year, scope, year_start))

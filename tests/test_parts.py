@@ -1,6 +1,6 @@
 """Review or plan, sentence by sentence, where headings are silent."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govreports.parts import (
@@ -240,3 +240,104 @@ def test_spans_without_removed_spans_are_the_runs_of_positions_left(cuts, remove
             else:
                 left.append((i, i + 1))
     assert without_spans(spans, removed) == left
+
+
+def _classify_plainly(text, spans, heading_cue, review_year, plan_year, default="plan", review_until=0):
+    """``classify_sentences`` as it was written before sentences without 年 or 五 were let through
+    with one search: every question asked of every sentence."""
+    from govreports.parts import (
+        _SINGLE_YEAR_CUE,
+        SentencePart,
+        _names_report_year,
+        _period_named,
+        decided_default,
+        decisive_plan,
+        scoped,
+    )
+
+    parts, running, paragraph_period, paragraph_settled = [], None, None, False
+    for start, end in spans:
+        sentence = text[start:end]
+        cue = heading_cue(start)
+        if start == 0 or text[start - 1] == "\n" or text[start] == "\n":
+            paragraph_period, paragraph_settled = None, False
+        if cue.part in ("review", "plan"):
+            part, source = cue.part, cue.source
+        elif start < review_until and not decisive_plan(sentence, plan_year):
+            part, source = "review", "order"
+        else:
+            part, source = strong_part(sentence, plan_year)
+            if part is None:
+                part, source = (running, "carried") if running else (decided_default(cue.part, default), "default")
+        running = part
+        single_year = _SINGLE_YEAR_CUE.search(sentence)
+        own_period = _period_named(sentence, plan_year) if plan_year is not None and not single_year else None
+        if own_period is not None or single_year:
+            paragraph_period, paragraph_settled = own_period, True
+        period = paragraph_period
+        if not paragraph_settled and not _names_report_year(sentence, plan_year):
+            period = cue.period
+        scope, year, year_start = scoped(part, period, review_year, plan_year)
+        parts.append(SentencePart(start, end, part, source, year, scope, year_start))
+    return parts
+
+
+CUES = [
+    SILENT,
+    HeadingCue("plan", "heading"),
+    HeadingCue("review", "order"),
+    HeadingCue("conduct", "heading"),
+    HeadingCue("plan", "heading", named_period("“十五五”时期主要目标任务", 2026, heading=True)),
+    HeadingCue(None, "none", named_period("“十四五”时期工作回顾", 2026, heading=True)),
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "今年",
+                "去年",
+                "开好局",
+                "全年",
+                "2025年",
+                "2026年",
+                "2030年",
+                "到",
+                "较",
+                "五年来",
+                "今后五年",
+                "十四五",
+                "十五五",
+                "“十四五”时期",
+                "十四五以来",
+                "时期",
+                "以来",
+                "力争",
+                "新增学校5所",
+                "完成投资",
+                "。",
+                "；",
+                "\n",
+                "，",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.lists(st.sampled_from(CUES), min_size=1),
+    st.sampled_from([None, 2026]),
+    st.integers(0, 40),
+)
+def test_sentences_without_a_year_or_five_are_classified_as_every_question_asked_of_them(
+    pieces, cues, plan_year, review_until
+):
+    text = "".join(pieces)
+    spans = sentence_spans(text)
+
+    def heading_cue(pos):
+        return cues[pos % len(cues)]
+
+    assert classify_sentences(text, spans, heading_cue, 2025, plan_year, "review", review_until) == _classify_plainly(
+        text, spans, heading_cue, 2025, plan_year, "review", review_until
+    )
