@@ -272,18 +272,27 @@ _UNIT_REACH = max(
     + max(map(len, lexicon.APPROXIMATE_INFIXES))
     + max(len("大类"), len(lexicon.BIG_GROUP), max(map(len, _UNIT_KEYS)) + len("（间）")),
 )
-_UNIT_READINGS: dict[str, tuple[str, str, int, float, bool]] = {}
+_UNIT_READINGS: dict[str, tuple[str, str, int, float, bool, bool]] = {}
+#: The measures ``judge`` has a rule for (dates, durations, ordinals, qualifiers); a unit with none
+#: of them, not 个 and not empty, is plain: those rules are not read for it.
+_MEASURES_WITH_RULES = (
+    frozenset(("年", "月", "日", "号", "季度", "周年", "届", "期", "代", "版", "次会议"))
+    | _ATTRIBUTIVE_TIME_UNITS
+    | _QUALIFIER_UNITS
+)
 
 
-def _unit_after(text: str, pos: int) -> tuple[str, str, int, float, bool]:
+def _unit_after(text: str, pos: int) -> tuple[str, str, int, float, bool, bool]:
     """``_unit_at``'s printed unit, measure, length (from ``pos`` to the unit's end), multiplier and
-    approximate flag, remembered by the characters that fix them: the same few units follow most
-    numbers (亿元，同比, %，比上年), three readings in four are found without a match."""
+    approximate flag, and whether the unit is plain, remembered by the characters that fix them: the
+    same few units follow most numbers (亿元，同比, %，比上年), three readings in four are found
+    without a match."""
     key = text[pos : pos + _UNIT_REACH]
     reading = _UNIT_READINGS.get(key)
     if reading is None:
         unit, measure, _, end, multiplier, approximate = _unit_at(text, pos)
-        reading = (unit, measure, end - pos, multiplier, approximate)
+        plain = unit not in ("", "个") and measure not in _MEASURES_WITH_RULES
+        reading = (unit, measure, end - pos, multiplier, approximate, plain)
         if key[:1] not in " \u3000":  # spaces before a unit may run past the reach
             if len(_UNIT_READINGS) >= 1 << 15:
                 _UNIT_READINGS.clear()
@@ -445,7 +454,7 @@ def judge(
             upper = parse_number(nxt.group())
             if upper is not None and upper > token.value:
                 value_max, range_end = upper, nxt.end()
-    unit, measure, unit_length, multiplier, approximate = _unit_after(text, range_end)
+    unit, measure, unit_length, multiplier, approximate, plain = _unit_after(text, range_end)
     unit_end = range_end + unit_length
     before1 = text[start - 1] if start else ""
     approximate = approximate or before1 in lexicon.APPROXIMATE_PREFIXES
@@ -463,49 +472,53 @@ def judge(
     i = bisect.bisect_left(found.quote_starts, start)
     if i and end < found.quote_ends[i - 1]:
         return Candidate(*read, False, "name")
-    if _past_in(text, token, measure, found):
+    # most texts have no opener, and an amount needs none of the span ends: no call for those
+    if (found.past_ends or (found.tail_starts and measure not in _AMOUNT_UNITS)) and _past_in(
+        text, token, measure, found
+    ):
         return Candidate(*read, False, "past_context")
     if before1 == "第":
         is_rank, reason = _rank_verdict(text, token)
         if is_rank:
             return Candidate(token, None, end, "rank", "rank", end, 1.0, False, True, "", True)
         return Candidate(*read, False, reason)
-    if measure == "年":
-        if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
-            return Candidate(*read, False, "date")
-        before2 = text[max(0, start - 2) : start]
-        duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
-            lexicon.DURATION_CUES_AFTER, unit_end
-        )
-        if not duration or text.startswith("内", unit_end):
-            return Candidate(*read, False, "qualifier")
-        return Candidate(*read, True, "")
-    if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, end)):
-        return Candidate(*read, False, "date")
-    if measure == "周年":
-        return Candidate(*read, False, "anniversary")
-    if measure in ("届", "期", "代", "版", "次会议"):
-        return Candidate(*read, False, "ordinal")
-    if (
-        measure in _ATTRIBUTIVE_TIME_UNITS
-        and unit_end < len(text)
-        and _CJK.match(text[unit_end])
-        and not (text.startswith(("以上", "以内", "左右"), unit_end))
-    ):
-        return Candidate(*read, False, "qualifier")
-    if measure in _QUALIFIER_UNITS:
-        return Candidate(*read, False, "qualifier")
-    if not unit:
-        if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
-            return Candidate(*read, True, "")
-        word = _unknown_measure(text, token, range_end)
-        if word:  # kept as printed; the pipeline flags a unit the lexicon does not know
-            return Candidate(
-                token, value_max, range_end, word, word, range_end + len(word), multiplier, approximate, True, ""
+    if not plain:  # a unit with a rule of its own, or none (a plain unit passes every test here)
+        if measure == "年":
+            if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
+                return Candidate(*read, False, "date")
+            before2 = text[max(0, start - 2) : start]
+            duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
+                lexicon.DURATION_CUES_AFTER, unit_end
             )
-        return Candidate(*read, False, "word" if token.chinese else "no_unit")
-    if unit == "个" and text.startswith("方面", unit_end):
-        return Candidate(*read, False, "structure")
+            if not duration or text.startswith("内", unit_end):
+                return Candidate(*read, False, "qualifier")
+            return Candidate(*read, True, "")
+        if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, end)):
+            return Candidate(*read, False, "date")
+        if measure == "周年":
+            return Candidate(*read, False, "anniversary")
+        if measure in ("届", "期", "代", "版", "次会议"):
+            return Candidate(*read, False, "ordinal")
+        if (
+            measure in _ATTRIBUTIVE_TIME_UNITS
+            and unit_end < len(text)
+            and _CJK.match(text[unit_end])
+            and not (text.startswith(("以上", "以内", "左右"), unit_end))
+        ):
+            return Candidate(*read, False, "qualifier")
+        if measure in _QUALIFIER_UNITS:
+            return Candidate(*read, False, "qualifier")
+        if not unit:
+            if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
+                return Candidate(*read, True, "")
+            word = _unknown_measure(text, token, range_end)
+            if word:  # kept as printed; the pipeline flags a unit the lexicon does not know
+                return Candidate(
+                    token, value_max, range_end, word, word, range_end + len(word), multiplier, approximate, True, ""
+                )
+            return Candidate(*read, False, "word" if token.chinese else "no_unit")
+        if unit == "个" and text.startswith("方面", unit_end):
+            return Candidate(*read, False, "structure")
     # only 及 or 以 can open the comparator: most units are followed by neither (no match call)
     comparator_after = text.startswith(("及", "以"), unit_end) and _COMPARATOR_AFTER.match(text, unit_end, unit_end + 3)
     if comparator_after:
@@ -551,7 +564,7 @@ def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Can
         i = bisect.bisect_right(skip_starts, token.start) - 1
         if token.start < covered_until or (i >= 0 and token.start < reach[i]):
             continue
-        candidate = judge(text, token, quotes, found=found_in_text)
+        candidate = judge(text, token, quotes, None, found_in_text)
         found.append(candidate)
         covered_until = candidate.range_end
     return found

@@ -363,7 +363,25 @@ def test_a_unit_reading_is_fixed_by_the_characters_within_its_reach(pieces):
     text = "".join(pieces)
     for pos in range(len(text) + 1):
         unit, measure, start, end, multiplier, approximate = _unit_at(text, pos)
-        assert _unit_after(text, pos) == (unit, measure, end - pos, multiplier, approximate)
+        assert _unit_after(text, pos)[:5] == (unit, measure, end - pos, multiplier, approximate)
         if text[pos : pos + 1] not in (" ", "\u3000"):
             alone = _unit_at(text[pos : pos + _UNIT_REACH], 0)
             assert alone == (unit, measure, start - pos, end - pos, multiplier, approximate)
+
+
+@given(
+    st.lists(st.sampled_from([*UNIT_PIECES, "月", "日", "周年", "届", "岁", "分钟", "以上", "方面", "，"]), max_size=6)
+)
+def test_a_plain_unit_passes_every_rule_of_a_measure(pieces):
+    """``judge`` skips the rules of dates, durations, ordinals, qualifiers, bare and 个 units for a
+    unit read as plain: plain exactly when the unit is neither empty nor 个 and its measure has none
+    of those rules."""
+    from govreports import lexicon
+    from govreports.quantities import _unit_after
+
+    text = "".join(pieces)
+    ruled = {"年", "月", "日", "号", "季度", "周年", "届", "期", "代", "版", "次会议"}
+    ruled |= set(lexicon.ATTRIBUTIVE_TIME_UNITS) | set(lexicon.QUALIFIER_UNITS)
+    for pos in range(len(text) + 1):
+        unit, measure, _, _, _, plain = _unit_after(text, pos)
+        assert plain == (unit not in ("", "个") and measure not in ruled)
