@@ -628,20 +628,19 @@ def _suffix_matches(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, int
     """Suffix occurrences (start, end, the suffix with its closing quote), dropping one that a longer
     overlapping suffix extends ("高中|学校" not "高|中学").
 
-    One scan of the text; an occurrence is only compared with the few that start inside it."""
-    found = [(m.start(), m.end(1), m.group(1)) for m in _suffix_pattern(suffixes).finditer(text)]
+    One scan of the text; an occurrence is only compared with the few that start inside it (the
+    occurrences start at positions one after another, each with the suffix read from there)."""
+    spans = [m.span(1) for m in _suffix_pattern(suffixes).finditer(text)]
     kept = []
-    for i, (start, end, suffix) in enumerate(found):
-        extended = False
-        for j in range(i + 1, len(found)):
-            other_start, other_end, _ = found[j]
-            if other_start >= end:
-                break
-            if start < other_start < end < other_end:
-                extended = True
-                break
-        if not extended:
-            kept.append((start, end, suffix))
+    count = len(spans)
+    for i, (start, end) in enumerate(spans):
+        j = i + 1
+        while j < count and spans[j][0] < end:
+            if spans[j][1] > end:
+                break  # extended by a longer suffix starting inside
+            j += 1
+        else:
+            kept.append((start, end, text[start:end]))
     return kept
 
 

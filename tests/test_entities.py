@@ -378,3 +378,31 @@ def test_a_pattern_tried_only_after_its_first_characters_can_start_with_no_other
     pattern, firsts = (getattr(entities, name) for name in gate)
     match = data.draw(st.from_regex(pattern, fullmatch=True))
     assert match[:1] in firsts
+
+
+def _suffix_matches_pairwise(text, suffixes):
+    """``_suffix_matches`` as it read with every occurrence compared with each one after it."""
+    from govreports.entities import _suffix_pattern
+
+    found = [(m.start(), m.end(1), m.group(1)) for m in _suffix_pattern(suffixes).finditer(text)]
+    return [
+        (start, end, suffix)
+        for i, (start, end, suffix) in enumerate(found)
+        if not any(start < other_start < end < other_end for other_start, other_end, _ in found[i + 1 :])
+    ]
+
+
+def _overlapping_suffixes(suffixes):
+    """Two suffixes written over each other ("园区" and "区块": "园区块"), the case the rule is for."""
+    return [a + b[k:] for a in suffixes for b in suffixes for k in range(1, min(len(a), len(b))) if a[-k:] == b[:k]]
+
+
+@given(st.sampled_from(["_PROJECT_SUFFIXES", "_EVENT_SUFFIXES"]), st.data())
+def test_a_suffix_a_longer_one_extends_is_dropped_as_by_comparing_every_pair(suffix_list, data):
+    from govreports import entities
+
+    suffixes = getattr(entities, suffix_list)
+    others = ["高", "中", "学", "校", "”", "，", "区", *_overlapping_suffixes(suffixes)]
+    pieces = st.one_of(st.sampled_from(suffixes), st.sampled_from(others))
+    text = "".join(data.draw(st.lists(pieces, max_size=12)))
+    assert entities._suffix_matches(text, suffixes) == _suffix_matches_pairwise(text, suffixes)
