@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import operator
 import re
 import string
 from dataclasses import dataclass
@@ -30,6 +29,14 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "01234567
 #: lookbehind keeps the thousands form to an ASCII first digit).
 _ARABIC = re.compile(r"[0-9０-９](?:(?<=[0-9])[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]*(?:[.．][0-9０-９]+)?)")
 _CHINESE = re.compile(rf"[{lexicon.CN_NUMERAL_CHARS}]+")
+#: Either kind of number, opening with the character of either (so that the engine runs from one to
+#: the next, as for each alone): the rest of ``_ARABIC`` after a digit, of ``_CHINESE`` after a
+#: numeral. Their characters never meet, so one scan finds what a scan for each would, in order.
+_NUMBER = re.compile(
+    rf"[0-9０-９{lexicon.CN_NUMERAL_CHARS}]"
+    rf"(?:(?<=[0-9０-９]){_ARABIC.pattern.removeprefix('[0-9０-９]')}|[{lexicon.CN_NUMERAL_CHARS}]*)"
+)
+_NUMERAL_CHARS = frozenset(lexicon.CN_NUMERAL_CHARS)
 _UNIT_KEYS = sorted(set(lexicon.UNITS) | set(lexicon.QUALIFIER_UNITS), key=len, reverse=True)
 _MULTIPLIER_KEYS = sorted(lexicon.MULTIPLIERS, key=len, reverse=True)
 _QUOTES = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,40}》|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’")
@@ -133,20 +140,20 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-_START = operator.attrgetter("start")
-
-
 def number_tokens(text: str) -> list[NumberToken]:
+    """The numbers of ``text`` in order, found by one scan for either kind (their characters never
+    meet, so the scan finds what a scan for each would, already in order)."""
     tokens = []
-    for match in _ARABIC.finditer(text):
-        printed, (start, end) = match.group(), match.span()
-        value = parse_number(printed)
-        if value is not None and math.isfinite(value):
-            # a sign is read only where one stands before the number (most have none)
-            sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
-            tokens.append(NumberToken(printed, start, end, sign * value, False))
-    for match in _CHINESE.finditer(text):
-        run, start = match.group(), match.start()
+    append = tokens.append
+    for match in _NUMBER.finditer(text):
+        run, (start, end) = match.group(), match.span()
+        if run[0] not in _NUMERAL_CHARS:  # Arabic or full-width digits
+            value = parse_number(run)
+            if value is not None and math.isfinite(value):
+                # a sign is read only where one stands before the number (most have none)
+                sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
+                append(NumberToken(run, start, end, sign * value, False))
+            continue
         # 百/千 open a numeral only after 数/近 (数百, 近千) or before a multiplier or unit (千亿元);
         # elsewhere they are words (百姓, 千年).
         while (
@@ -160,8 +167,8 @@ def number_tokens(text: str) -> list[NumberToken]:
             continue
         value = parse_number(run)
         if value is not None:
-            tokens.append(NumberToken(run, start, start + len(run), value, True))
-    return sorted(tokens, key=_START)
+            append(NumberToken(run, start, end, value, True))
+    return tokens
 
 
 def _negative(text: str, start: int) -> bool:

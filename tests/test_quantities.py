@@ -385,3 +385,13 @@ def test_a_plain_unit_passes_every_rule_of_a_measure(pieces):
     for pos in range(len(text) + 1):
         unit, measure, _, _, _, plain = _unit_after(text, pos)
         assert plain == (unit not in ("", "个") and measure not in ruled)
+
+
+@given(st.text(alphabet="0123456789０１２３４５６７８９,.．零〇一二三四五六七八九十百千两万亿元年，a", max_size=24))
+def test_one_scan_finds_the_numbers_of_a_scan_for_each_kind(text):
+    """``number_tokens`` scans once for Arabic and Chinese numbers together: the same runs, in order,
+    as a scan for each kind sorted by start."""
+    from govreports.quantities import _ARABIC, _CHINESE, _NUMBER
+
+    each = sorted([m.span() for m in _ARABIC.finditer(text)] + [m.span() for m in _CHINESE.finditer(text)])
+    assert [m.span() for m in _NUMBER.finditer(text)] == each
