@@ -181,6 +181,10 @@ _ANY_CATEGORY_WORD = {
 _ADVERBS_BY_FIRST = _by_first_character(lexicon.NAME_ADVERBS)
 #: Each status with one pattern for its verbs (a status is asked of every name's clause).
 _STATUS_VERBS = [(status, _words_pattern(verbs)) for status, verbs in lexicon.PROJECT_STATUS_VERBS]
+#: What the lexicon's name openers (（一）, 1., 全市) and time prefixes (3月, 今年, 春节) can start with:
+#: a name starting otherwise is matched against neither (most names).
+_NAME_OPENER_FIRSTS = frozenset("（(0123456789全")
+_TIME_PREFIX_FIRSTS = frozenset("0123456789七中国春元端五全今去明当年上下一过近")
 #: The characters a governing verb or a name adverb starts with: a name that starts with none has no
 #: opening verb to look for.
 _OPENING_FIRSTS = frozenset(_VERBS_BY_FIRST) | frozenset(_ADVERBS_BY_FIRST)
@@ -231,7 +235,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     while changed and start < end:
         changed = False
         name = text[start:end]  # sliced again only where a rule moves ``start``
-        opener = lexicon.NAME_OPENERS.match(name)
+        opener = lexicon.NAME_OPENERS.match(name) if name[:1] in _NAME_OPENER_FIRSTS else None
         if opener and opener.end() and end - start - opener.end() >= 2:
             start, changed = start + opener.end(), True
             name = text[start:end]
@@ -241,11 +245,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
                 start, changed = start + len(verb), True
                 name = rest
                 break
-        cut = text.rfind("的", start, end - 1) + 1
+        cut = text.rfind("的", start, end - 1) + 1 if "的" in name else 0
         if cut and end - cut >= 2:
             start, changed = cut, True
             name = text[start:end]
-        time = lexicon.TIME_PREFIXES.match(name)
+        time = lexicon.TIME_PREFIXES.match(name) if name[:1] in _TIME_PREFIX_FIRSTS else None
         if time and len(name) > time.end() + 1:
             start, changed = start + time.end(), True
         for word in lexicon.NAME_START_WORDS if start < end and text[start] in _NAME_START_SET else ():
