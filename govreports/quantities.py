@@ -10,7 +10,6 @@ Rules are about the shape of the text, never about the strings of one report.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 import string
@@ -75,6 +74,7 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _MONTH_RANGE = re.compile(r"\s*[-—至]\s*[0-9]+\s*月")
 _COMPARATOR_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)")
 _SIGNS = frozenset(lexicon.MINUS_SIGNS) | {"负"}
+_APPROXIMATE_PREFIXES = frozenset(lexicon.APPROXIMATE_PREFIXES)
 _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _COUNTING_VERBS = tuple(lexicon.COUNT_VERBS) + tuple(lexicon.CHANGE_VERBS)
 _COUNTING_VERB = re.compile("|".join(re.escape(v) for v in _COUNTING_VERBS))
@@ -464,7 +464,7 @@ def judge(
     unit, measure, unit_length, multiplier, approximate, plain = _unit_after(text, range_end)
     unit_end = range_end + unit_length
     before1 = text[start - 1] if start else ""
-    approximate = approximate or before1 in lexicon.APPROXIMATE_PREFIXES
+    approximate = approximate or before1 in _APPROXIMATE_PREFIXES
     # what every verdict's candidate holds before its verdict (a closure over these, built for each
     # number, took as long to make and call as the candidate itself)
     read = (token, value_max, range_end, unit, measure, unit_end, multiplier, approximate)
@@ -534,7 +534,8 @@ def judge(
             return Candidate(*read, False, "qualifier")
     if token.chinese and not _chinese_numeral_counts(text, token, unit, measure, unit_end, multiplier):
         return Candidate(*read, False, "word")
-    return Candidate(*read, True, "")
+    # most numbers end here: the fields passed as they are, not unpacked from ``read``
+    return Candidate(token, value_max, range_end, unit, measure, unit_end, multiplier, approximate, True, "")
 
 
 def _chinese_numeral_counts(
@@ -562,14 +563,18 @@ def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Can
     """Every number token in ``text`` with its verdict; tokens inside ``skip`` spans are left out."""
     quotes = quoted_spans(text)
     skip = sorted(skip or [])
-    skip_starts = [a for a, _ in skip]
-    reach = list(itertools.accumulate((b for _, b in skip), max))  # furthest end of the spans so far
     found: list[Candidate] = []
     covered_until = -1
+    # the furthest end of the skip spans opening at or before the number: the numbers come in order,
+    # so the spans are read once, in step with them
+    skip_reach, j, spans = -1, 0, len(skip)
     found_in_text = _lookups(text, quotes)
     for token in number_tokens(text):
-        i = bisect.bisect_right(skip_starts, token.start) - 1
-        if token.start < covered_until or (i >= 0 and token.start < reach[i]):
+        start = token.start
+        while j < spans and skip[j][0] <= start:
+            skip_reach = max(skip_reach, skip[j][1])
+            j += 1
+        if start < covered_until or start < skip_reach:
             continue
         candidate = judge(text, token, quotes, None, found_in_text)
         found.append(candidate)

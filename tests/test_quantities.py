@@ -395,3 +395,28 @@ def test_one_scan_finds_the_numbers_of_a_scan_for_each_kind(text):
 
     each = sorted([m.span() for m in _ARABIC.finditer(text)] + [m.span() for m in _CHINESE.finditer(text)])
     assert [m.span() for m in _NUMBER.finditer(text)] == each
+
+
+@given(
+    st.lists(st.sampled_from(["增长", "12%", "3.5亿元", "，", "一", "两项", "至", "15", "年"]), max_size=12),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=4),
+)
+def test_the_skip_spans_read_in_step_with_the_numbers_leave_out_what_bisection_does(pieces, spans):
+    """``candidates`` reads the skip spans once, in step with the numbers: the numbers it judges are
+    those the bisection of the spans' starts (with the furthest end so far) let through."""
+    import itertools
+
+    from govreports.quantities import candidates, judge, number_tokens, quoted_spans
+
+    text = "".join(pieces)
+    skip = sorted((a, a + n) for a, n in spans)
+    starts = [a for a, _ in skip]
+    reach = list(itertools.accumulate((b for _, b in skip), max))
+    expected, covered_until = [], -1
+    for token in number_tokens(text):
+        i = bisect.bisect_right(starts, token.start) - 1
+        if token.start < covered_until or (i >= 0 and token.start < reach[i]):
+            continue
+        expected.append(judge(text, token, quoted_spans(text)))
+        covered_until = expected[-1].range_end
+    assert candidates(text, skip) == expected
