@@ -17,7 +17,7 @@ from .quantities import Candidate, clause_end, clause_marks, clause_start, claus
 from .records import Fact, Section
 from .spans import starts
 from .structure import innermost_table
-from .text import CleanText
+from .text import CleanText, mark_positions
 from .text import last_mark_before as _last_mark_before
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:末|底|初)?(?:的|为|达到?|是)?\s*$")
@@ -27,7 +27,6 @@ _LIST_SEPARATORS = re.compile(r"、|和|及|与")
 _LIST_VERBS_BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _verb in _LIST_VERBS:
     _LIST_VERBS_BY_FIRST[_verb[:1]] = (*_LIST_VERBS_BY_FIRST.get(_verb[:1], ()), _verb)
-_CLAUSE_BOUNDS = re.compile("[，；：]")
 #: Word lists and patterns of the rules below, ordered and compiled once (they run for every figure).
 _COMPARATORS_AFTER = sorted(lexicon.COMPARATOR_AFTER.items(), key=lambda kv: -len(kv[0]))
 _COMPARATOR_WORDS_AFTER = sorted(lexicon.COMPARATOR_AFTER, key=len, reverse=True)
@@ -386,52 +385,67 @@ def forget_report() -> None:
 
 @lru_cache(maxsize=8192)
 def _first_category(haystack: str) -> int | None:
-    """The first category (list position) whose keywords ``haystack`` holds: remembered, since every
-    figure of a sentence reads the same clauses."""
+    """The first category (list position) whose keywords ``haystack`` holds (an indicator's:
+    remembered, since a report prints the same indicator many times)."""
+    return _first_category_in(haystack, 0, len(haystack))
+
+
+def _first_category_in(text: str, start: int, end: int) -> int | None:
+    """``_first_category(text[start:end])``, searched in place (the keywords are plain words: no
+    anchor or lookaround sees past the bounds)."""
     any_word, best = _category_words()
     found = None
-    match = any_word.search(haystack)
+    match = any_word.search(text, start, end)
     while match:  # each position holding a keyword, from the first: a search, not a lookahead at each character
         k = best[match.group()]
         found = k if found is None or k < found else found
-        match = any_word.search(haystack, match.start() + 1)
+        match = any_word.search(text, match.start() + 1, end)
     return found
 
 
-def _sentence_clauses(
-    text: str, sentence_start: int, sentence_end: int, marks: list[int] | None = None
-) -> list[tuple[int, int, str]]:
-    """The (start, end, text) of each clause of a sentence, in order: the same for every figure of it
-    (each clause's text cut once, its hash then known to ``_first_category`` for the next figure).
-    ``marks``: ``clause_marks(text)``, when the caller has it (its marks include ，；：, so the bounds
-    are found by bisection, not by a search of the sentence)."""
-    if marks is None:
-        found = _CLAUSE_BOUNDS.finditer(text, sentence_start, max(sentence_start, sentence_end))
-        inner = [m.end() for m in found]
-    else:
-        i, j = bisect_left(marks, sentence_start), bisect_left(marks, sentence_end)
-        inner = [m + 1 for m in marks[i:j] if text[m] in "，；："]
-    bounds = [sentence_start, *inner, sentence_end]
-    return [(a, b, text[a:b]) for a, b in itertools.pairwise(bounds) if a < b]
+#: A clause whose category has not been looked for yet.
+_UNREAD = object()
 
 
-def _category_near(indicator: str, clauses: list[tuple[int, int, str]], pos: int) -> str:
+def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> tuple[list[int], list[int], list]:
+    """The starts and ends of the clauses of a sentence (cut at ，；：, the empty ones left out), in
+    order, and a slot for each clause's first category, read (in place, by ``_category_near``) only
+    when a figure of the sentence needs it: most need their own clause's only. The bounds come from
+    bisecting the report's marks, not from a search of the sentence."""
+    marks = mark_positions(text, "，；：")
+    i, j = bisect_left(marks, sentence_start), bisect_left(marks, sentence_end)
+    bounds = [sentence_start, *[m + 1 for m in marks[i:j]], sentence_end]
+    starts, ends = [], []
+    for a, b in itertools.pairwise(bounds):
+        if a < b:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends, [_UNREAD] * len(starts)
+
+
+def _category_near(
+    indicator: str, text: str, pos: int, sentence: tuple[int, int], clauses: dict[tuple[int, int], tuple]
+) -> str:
     """The first category keyword in the indicator, else in the clauses of its sentence nearest the
-    figure at ``pos`` (its own, those before it, those after it; read only as far as needed): of the
-    categories whose keywords a text holds, the first in list order. Plain loops: asked for most
-    figures, no chain or generator made for each (half the time)."""
+    figure at ``pos`` (its own, those before it, those after it; read only as far as needed, each
+    once for all the figures of the sentence): of the categories whose keywords a text holds, the
+    first in list order. ``clauses``: the ``_sentence_clauses`` of the report's sentences (by their
+    bounds) made so far; a sentence's are made only when an indicator names no category (most do)."""
     found = _first_category(indicator)
     if found is None:
-        own = 0
-        for i, (a, b, _) in enumerate(clauses):
-            if a <= pos < b:
-                own = i
+        known = clauses.get(sentence)
+        if known is None:
+            known = clauses[sentence] = _sentence_clauses(text, *sentence)
+        starts, ends, read = known
+        own = bisect_right(starts, pos) - 1
+        if own < 0 or pos >= ends[own]:
+            own = 0  # in no clause: from the first on
+        for i in (own, *range(own - 1, -1, -1), *range(own + 1, len(starts))) if starts else ():
+            found = read[i]
+            if found is _UNREAD:
+                found = read[i] = _first_category_in(text, starts[i], ends[i])
+            if found is not None:
                 break
-        for i in (own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))):
-            if i < len(clauses):
-                found = _first_category(clauses[i][2])
-                if found is not None:
-                    break
     return lexicon.CATEGORIES[found][0] if found is not None else "other"
 
 
@@ -466,7 +480,7 @@ def build_facts(
     # what is the same for every figure of a sentence or with the same measure, worked out once
     units: dict[str, tuple] = {}
     sentence_says: dict[tuple[int, int], tuple[bool, bool]] = {}
-    sentence_clauses: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    sentence_clauses: dict[tuple[int, int], tuple[list[int], list[int], list]] = {}
     by_code = indicators.by_code()
     for start, members in by_clause.items():
         first = members[0].token.start
@@ -479,10 +493,11 @@ def build_facts(
         pairs = paired_items(text, members, sentence_start) if several else {}
         items = list(pairs.values()) if pairs else []
         shared = shared_comparator(text, members) if several else {}
-        said = sentence_says.get((sentence_start, sentence_end))
+        sentence = (sentence_start, sentence_end)
+        said = sentence_says.get(sentence)
         if said is None:
             # PART_OF_YEAR has no anchors: a piece of the sentence names part of the year only if it does
-            said = sentence_says[sentence_start, sentence_end] = (
+            said = sentence_says[sentence] = (
                 estimate_opener(text, sentence_start),
                 names_part_of_year(text, sentence_start, sentence_end),
             )
@@ -561,12 +576,6 @@ def build_facts(
                 )
             ):
                 code = None  # growth over five years (年均, 累计) is not the year's measure
-            if not code:
-                clauses = sentence_clauses.get((sentence_start, sentence_end))
-                if clauses is None:
-                    clauses = sentence_clauses[sentence_start, sentence_end] = _sentence_clauses(
-                        text, sentence_start, sentence_end, marks
-                    )
             # clause_end(text, unit_end): the quote's end, and where a reduction verb may follow
             i = bisect_left(marks, unit_end)
             clause_to = marks[i] if i < len(marks) else len(text)
@@ -592,7 +601,9 @@ def build_facts(
                         "indicator": indicator,
                         "indicator_code": code,
                         "headline": False,
-                        "category": by_code[code].category if code else _category_near(indicator, clauses, pos),
+                        "category": by_code[code].category
+                        if code
+                        else _category_near(indicator, text, pos, sentence, sentence_clauses),
                         "kind": kind_for(text, c, clause_before, base, clause_to),
                         "comparator": printed_comparator(text, c, shared.get(pos) if shared else None)
                         or ("~" if estimated(text, sentence_start, pos, opener) else "="),

@@ -254,14 +254,22 @@ def test_nothing_remembered_of_one_report_is_used_for_the_next(monkeypatch):
     assert sorted(forgotten) == ["facts", "parts"]  # before each report
 
 
+def _searched_clauses(text, start, end):
+    """The plain form of a sentence's clauses: a search of the sentence for ，；：."""
+    import re
+
+    found = re.compile("[，；：]").finditer(text, start, max(start, end))
+    bounds = [start, *[m.end() for m in found], end]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+
+
 def test_a_sentences_clauses_from_the_reports_clause_marks_are_those_a_search_finds():
-    """build_facts cuts a sentence into clauses at ，；： found by bisecting the report's clause marks
-    (which hold more marks: 。, commas, line ends): the same clauses as searching the sentence."""
+    """build_facts cuts a sentence into clauses at ，；： found by bisecting the report's marks: the
+    same clauses as searching the sentence, each with a slot for its category not read yet."""
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from govreports.facts import _sentence_clauses
-    from govreports.quantities import clause_marks
+    from govreports.facts import _UNREAD, _sentence_clauses
 
     pieces = st.sampled_from(["，", "；", "：", "。", ",", ";", "\n", "！", "增长", "投资", "5%", "全年"])
 
@@ -269,20 +277,22 @@ def test_a_sentences_clauses_from_the_reports_clause_marks_are_those_a_search_fi
     def check(text, start, end):
         start = min(max(start, 0), len(text))
         end = min(max(end, 0), len(text))
-        searched = _sentence_clauses(text, start, end)
-        assert _sentence_clauses(text, start, end, clause_marks(text)) == searched
+        starts, ends, read = _sentence_clauses(text, start, end)
+        assert list(zip(starts, ends, strict=True)) == _searched_clauses(text, start, end)
+        assert read == [_UNREAD] * len(starts)
 
     check()
 
 
 def test_the_category_near_a_figure_is_the_first_found_in_its_clauses_nearest_first():
     """build_facts reads the category of a figure from its indicator, then from the clauses of its
-    sentence, its own first, then those before it (nearest first), then those after: the plain loops
-    give what the plain form, a chain of indicator and clauses in that order, gives."""
+    sentence, its own first, then those before it (nearest first), then those after, each searched in
+    place once for all the figures of the sentence: what the plain form, a chain of the indicator and
+    the clauses cut out in that order, gives."""
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from govreports.facts import _category_near, _first_category
+    from govreports.facts import _category_near, _first_category, _first_category_in
 
     def category_for(indicator, clauses_nearest_first):
         for haystack in itertools.chain((indicator,), clauses_nearest_first):
@@ -291,19 +301,24 @@ def test_the_category_near_a_figure_is_the_first_found_in_its_clauses_nearest_fi
                 return lexicon.CATEGORIES[found][0]
         return "other"
 
-    words = st.sampled_from(["财政", "投资", "出口", "消费", "科技", "疫苗", "全年", "增长", "", "预算收入"])
-    clause_texts = st.lists(st.lists(words, max_size=3).map("".join), max_size=5)
+    words = st.sampled_from(["财政", "投资", "出口", "消费", "科技", "疫苗", "全年", "增长", "，", "；", "预算收入"])
+    texts = st.lists(words, max_size=12).map("".join)
 
-    @given(st.lists(words, max_size=2).map("".join), clause_texts, st.integers(-1, 40))
-    def check(indicator, texts, pos):
-        clauses, start = [], 0
-        for piece in texts:
-            clauses.append((start, start + len(piece), piece))
-            start += len(piece)
-        own = next((i for i, (a, b, _) in enumerate(clauses) if a <= pos < b), 0)
-        order = [own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))]
-        nearest_first = (clauses[i][2] for i in order if i < len(clauses))
-        assert _category_near(indicator, clauses, pos) == category_for(indicator, nearest_first)
+    @given(st.lists(words, max_size=2).map("".join), texts, st.integers(0, 40), st.lists(st.integers(-1, 40)))
+    def check(indicator, text, start, positions):
+        start = min(start, len(text))
+        sentence, known = (start, len(text)), {}
+        for pos in positions:
+            clauses = [text[a:b] for a, b in _searched_clauses(text, *sentence)]
+            bounds = _searched_clauses(text, *sentence)
+            own = next((i for i, (a, b) in enumerate(bounds) if a <= pos < b), 0)
+            order = [own, *range(own - 1, -1, -1), *range(own + 1, len(clauses))]
+            nearest_first = (clauses[i] for i in order if i < len(clauses))
+            expected = category_for(indicator, nearest_first)
+            assert _category_near(indicator, text, pos, sentence, known) == expected  # known: the earlier ones'
+            assert _category_near(indicator, text, pos, sentence, {}) == expected
+        for a, b in itertools.combinations(range(len(text) + 1), 2):
+            assert _first_category_in(text, a, b) == _first_category(text[a:b])
 
     check()
 
