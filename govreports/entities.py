@@ -88,8 +88,9 @@ _GENERIC_OPENERS = lexicon.NON_SPECIFIC_PREFIXES + lexicon.CONTEXT_BEFORE
 _CATEGORY_ITEMS = frozenset(lexicon.CATEGORY_ITEMS)
 _PROJECT_SUFFIX_SET = frozenset(_PROJECT_SUFFIXES)
 _EVENT_SUFFIX_SET = frozenset(_EVENT_SUFFIXES)
-_DESCRIPTIVE = _words_pattern(lexicon.DESCRIPTIVE_WORDS)
-_NOT_ENTITY_NAME = _words_pattern(lexicon.NOT_ENTITY_NAMES)
+#: Descriptive words ("最大", "首个"), words of no entity's name ("代表大会") and 等: any of them makes a
+#: name generic, so one search of all of them answers for the three.
+_GENERIC_TEXT_WORD = _words_pattern([*lexicon.DESCRIPTIVE_WORDS, *lexicon.NOT_ENTITY_NAMES, "等"])
 _GENERIC_WORDS_LONGEST = tuple(sorted(lexicon.GENERIC_WORDS, key=len, reverse=True))
 #: At each position the longest generic word starting there; every other word starting there is one
 #: of its prefixes, so ``_GENERIC_PREFIXES`` (the list positions of a word's prefixes that are words)
@@ -287,13 +288,13 @@ def _is_generic_text(name: str) -> bool:
     asks ``_is_generic_core`` alone."""
     if (name[:1] in _GENERIC_OPENER_FIRSTS and name.startswith(_GENERIC_OPENERS)) or name in _CATEGORY_ITEMS:
         return True
-    if _DESCRIPTIVE.search(name):
-        return True
+    if _GENERIC_TEXT_WORD.search(name):
+        return True  # "最大", "代表大会", "等"
     if name[:1] in _COUNT_OF_A_KIND_FIRSTS and _COUNT_OF_A_KIND.match(name):
         return True  # "近百场大型演唱会": a count of a kind, not a name
     if len(name) <= 3 and name[0] in "一二三四五六七八九十两":
         return True  # "四线", "三馆": the parts of a numbered slogan
-    if _COUNT_INSIDE.search(name) or "等" in name:
+    if _COUNT_INSIDE.search(name):
         return True  # a count inside ("12件候选项目", "2年内立项项目") makes it a generic mention
     if _PAIRED_MARK.search(name) and (
         name.count("“") != name.count("”")
@@ -302,8 +303,6 @@ def _is_generic_text(name: str) -> bool:
         or name.count("《") != name.count("》")
     ):
         return True
-    if _NOT_ENTITY_NAME.search(name):
-        return True
     # a threshold the lexicon's pattern finds holds 以 (以上, 以下) or its unit (元, 平方米, 亩)
     threshold_possible = "以" in name or "元" in name or "米" in name or "亩" in name
     return threshold_possible and bool(lexicon.THRESHOLD_IN_NAME.search(name))
@@ -311,11 +310,17 @@ def _is_generic_text(name: str) -> bool:
 
 def _is_generic_core(name: str, suffix: str) -> bool:
     """What makes a name generic once its suffix is known: the words before it."""
-    before_suffix = name[: len(name) - len(suffix)] if suffix else ""
-    if "以及" in name or (len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及"))):
-        return True  # "绿色矿山和园区": the suffix is shared by words, not a name
-    core = before_suffix if suffix and name.endswith(suffix) else name
-    core = _without_generic_words(core)
+    if "以及" in name:
+        return True
+    core = name
+    if suffix:
+        before_suffix = name[: len(name) - len(suffix)]
+        if len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及")):
+            return True  # "绿色矿山和园区": the suffix is shared by words, not a name
+        if name.endswith(suffix):
+            core = before_suffix
+    if _GENERIC_WORD_AT.search(core):  # most cores hold no generic word: nothing to remove
+        core = _without_generic_words(core)
     if _CORE_MARKS.search(core):  # most cores hold no mark: nothing to rebuild
         core = _CORE_MARKS.sub("", core)
     if core in _CATEGORY_ITEMS or core in _PROJECT_SUFFIX_SET:

@@ -320,7 +320,7 @@ def _is_generic_text_plainly(name):
     return bool(
         name.startswith(entities._GENERIC_OPENERS)
         or name in entities._CATEGORY_ITEMS
-        or entities._DESCRIPTIVE.search(name)
+        or any(word in name for word in lexicon.DESCRIPTIVE_WORDS)
         or re.match(r"[近数超逾]?[0-9一二三四五六七八九十百千万两]+[余多]?[场个家所座条项批件次]", name)
         or (len(name) <= 3 and name[0] in "一二三四五六七八九十两")
         or re.search(r"[0-9一二三四五六七八九十两数]+[余多]?(?:年内|个|家|所|座|条|项|批|件|县)", name)
@@ -329,7 +329,7 @@ def _is_generic_text_plainly(name):
             re.search(r"[“”（）()《》]", name)
             and any(name.count(a) != name.count(b) for a, b in ("“”", "（）", "()", "《》"))
         )
-        or entities._NOT_ENTITY_NAME.search(name)
+        or any(word in name for word in lexicon.NOT_ENTITY_NAMES)
         or lexicon.THRESHOLD_IN_NAME.search(name)
     )
 
