@@ -51,7 +51,13 @@ class CleanText:
         return self.offset_map[start], self.offset_map[end - 1] + 1
 
     def raw_quote(self, start: int, end: int) -> tuple[str, int, int]:
-        raw_start, raw_end = self.raw_span(start, end)
+        """The raw text of the cleaned span [start, end) and its raw offsets (``raw_span`` in place:
+        asked for every figure and name)."""
+        offsets = self.offset_map
+        if end <= start:
+            raw_start = raw_end = offsets[start] if start < len(offsets) else len(self.raw)
+            return "", raw_start, raw_end
+        raw_start, raw_end = offsets[start], offsets[end - 1] + 1
         return self.raw[raw_start:raw_end], raw_start, raw_end
 
     def clean_index(self, raw_index: int) -> int:
@@ -73,6 +79,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _MARK_INDEX: dict[str, tuple[str, list[int]]] = {}
+_MARK_TABLES: dict[str, numpy.ndarray] = {}  # for each set of marks: is each code point one of them
 _LAST_CODE_POINTS: list[tuple[str, numpy.ndarray]] = []  # one slot: the text last asked about
 
 
@@ -93,13 +100,14 @@ def mark_positions(text: str, marks: str) -> list[int]:
     as slow, asked for every figure)."""
     cached = _MARK_INDEX.get(marks)
     if cached is None or cached[0] is not text:
-        # the code points compared all at once by numpy: a match object for each mark took 4x as long
-        # (and a comparison for each of the few marks, twice as fast as numpy.isin)
-        codes = code_points(text)
-        wanted = codes == ord(marks[0])
-        for mark in marks[1:]:
-            wanted |= codes == ord(mark)
-        found = numpy.flatnonzero(wanted).tolist()
+        # the code points looked up all at once by numpy in a table of the marks (a match object for
+        # each mark took 4x as long, a comparison of the text for each mark 1.5x)
+        table = _MARK_TABLES.get(marks)
+        if table is None:
+            table = _MARK_TABLES[marks] = numpy.zeros(max(map(ord, marks)) + 2, dtype=bool)
+            table[[ord(mark) for mark in marks]] = True
+        # every code point above the marks' is clipped to the table's last entry, which is False
+        found = table.take(code_points(text), mode="clip").nonzero()[0].tolist()
         cached = _MARK_INDEX[marks] = (text, found)
     return cached[1]
 

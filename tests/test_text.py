@@ -204,3 +204,27 @@ def test_run_hashes_built_by_doubling_equal_the_hash_of_each_run(text, length):
     ]
     if expected:
         assert _run_hashes(numpy.array(codes, dtype=numpy.uint64), length).tolist() == expected
+
+
+@given(
+    st.text(alphabet="ab中。，；\n？！\uff0d\uffff😀", max_size=40),
+    st.sampled_from(["。，\n", "。！？!?\n", "，。；：！？\n", "\n", "😀。"]),
+)
+def test_mark_positions_looked_up_in_a_table_are_the_characters_of_the_marks(text, marks):
+    """``mark_positions`` looks every code point up in a table up to the highest mark (higher ones,
+    astral included, clipped to its last entry): the positions of exactly the marks' characters."""
+    from govreports.text import _MARK_INDEX, mark_positions
+
+    _MARK_INDEX.clear()
+    assert mark_positions(text, marks) == [i for i, c in enumerate(text) if c in marks]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_a_raw_quote_is_the_raw_text_of_the_raw_span(pieces):
+    """``raw_quote`` reads the offsets in place: the raw text between the offsets ``raw_span`` gives."""
+    cleaned = clean_text("".join(pieces), "d")
+    size = len(cleaned.text)
+    for start in range(size + 2):
+        for end in range(start - 1, size + 1):
+            raw_start, raw_end = cleaned.raw_span(start, end)
+            assert cleaned.raw_quote(start, end) == (cleaned.raw[raw_start:raw_end], raw_start, raw_end)
