@@ -19,7 +19,7 @@ from functools import lru_cache
 import cn2an
 
 from . import lexicon
-from .text import first_mark_from, last_mark_before, mark_positions, strip_span
+from .text import first_mark_from, last_mark_before, mark_positions
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 #: "1,234.5" (ASCII digits only) or a run of digits with a decimal part: ``[0-9]{1,3}(?:,[0-9]{3})+
@@ -224,9 +224,14 @@ def clause_window(
     ``MAX_QUOTE`` characters, cut to a window around the span when the clause is longer.
     ``clause_from`` is ``clause_start(text, start)`` and ``clause_to`` is ``clause_end(text, end)``,
     when the caller has them already."""
-    if clause_from is None:
-        clause_from = clause_start(text, start)
-    a, b = strip_span(text, clause_from, clause_end(text, end) if clause_to is None else clause_to)
+    a = clause_start(text, start) if clause_from is None else clause_from
+    b = clause_end(text, end) if clause_to is None else clause_to
+    # ``strip_span(text, a, b)`` in place (asked for every figure and name; most clauses have no
+    # white space at either end)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
     if b - a > lexicon.MAX_QUOTE:
         a = max(a, min(start - lexicon.MAX_QUOTE // 2, b - lexicon.MAX_QUOTE))
         b = min(b, a + lexicon.MAX_QUOTE)

@@ -420,3 +420,20 @@ def test_the_skip_spans_read_in_step_with_the_numbers_leave_out_what_bisection_d
         expected.append(judge(text, token, quoted_spans(text)))
         covered_until = expected[-1].range_end
     assert candidates(text, skip) == expected
+
+
+@given(st.text(alphabet=" \u3000\n，。ab中12", max_size=30))
+def test_a_clause_window_strips_its_clause_as_strip_span_does(text):
+    """``clause_window`` strips the white space at the ends of its clause in place: the window is the
+    one cut from ``strip_span``'s clause."""
+    from govreports import lexicon
+    from govreports.quantities import clause_end, clause_start, clause_window
+    from govreports.text import strip_span
+
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 4) + 1):
+            a, b = strip_span(text, clause_start(text, start), clause_end(text, end))
+            if b - a > lexicon.MAX_QUOTE:
+                a = max(a, min(start - lexicon.MAX_QUOTE // 2, b - lexicon.MAX_QUOTE))
+                b = min(b, a + lexicon.MAX_QUOTE)
+            assert clause_window(text, start, end) == (a, b)
