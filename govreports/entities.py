@@ -345,20 +345,31 @@ def _without_generic_words(core: str) -> str:
         core = core.replace(_GENERIC_WORDS_LONGEST[done], "")
 
 
-def _suffix_of(name: str, suffixes: tuple[str, ...]) -> str | None:
-    """The first of ``suffixes`` the name ends with (closing quotes aside): only those ending in its
-    last character are tried."""
+def _suffix_of(name: str, ends: dict[str, tuple[str, ...]]) -> str | None:
+    """The first suffix the name ends with (closing quotes aside), of a list grouped by
+    ``_by_last_character``: only those ending in its last character are tried."""
     stripped = name.rstrip("”》")
-    return next((s for s in _by_last_character(suffixes).get(stripped[-1:], ()) if stripped.endswith(s)), None)
+    for suffix in ends.get(stripped[-1:], ()):
+        if stripped.endswith(suffix):
+            return suffix
+    return None
 
 
-@cache
 def _by_last_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Words (never empty) grouped by their last character, each group in the order of ``words``."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[-1:], []).append(word)
     return {last: tuple(group) for last, group in groups.items()}
+
+
+#: The suffix lists ``_suffix_of`` is asked about, grouped once (not looked up by hashing the list's
+#: words at every call).
+_PROJECT_ENDS = _by_last_character(_PROJECT_SUFFIXES)
+_EVENT_ENDS = _by_last_character(_EVENT_SUFFIXES)
+_NAME_ENDS = _by_last_character(_PROJECT_SUFFIXES + _EVENT_SUFFIXES)
+_PLACE_ENDS = _by_last_character(lexicon.PLACE_SUFFIXES)
+_QUOTED_EVENT_ENDS_BY_LAST = _by_last_character(_QUOTED_EVENT_ENDS)
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -379,8 +390,8 @@ def _split_at_ji(text: str, start: int, end: int) -> list[tuple[int, int]]:
     joined = text.find("及", start, end)
     if joined < start + 2 or joined > end - 3 or text.startswith(lexicon.ATTACHED_WORK_WORDS, joined + 1):
         return [(start, end)]
-    shares_suffix = _suffix_of(text[joined + 1 : end], _PROJECT_SUFFIXES) and not _suffix_of(
-        text[start:joined], _PROJECT_SUFFIXES
+    shares_suffix = _suffix_of(text[joined + 1 : end], _PROJECT_ENDS) and not _suffix_of(
+        text[start:joined], _PROJECT_ENDS
     )
     if shares_suffix:  # "新材料及电子化学品产业园": one park of both
         return [(start, end)]
@@ -394,9 +405,8 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not match or any(w in text[start:end] for w in lexicon.WORDS_WITH_HE_YU):
         return [(start, end)]
     left, right = match.group(1), match.group(2)
-    suffixes = _PROJECT_SUFFIXES + _EVENT_SUFFIXES
-    both_short = len(left) <= 6 and len(right) <= 6 and not _suffix_of(right, suffixes)
-    both_named = bool(_suffix_of(left, suffixes)) and bool(_suffix_of(right, suffixes))
+    both_short = len(left) <= 6 and len(right) <= 6 and not _suffix_of(right, _NAME_ENDS)
+    both_named = bool(_suffix_of(left, _NAME_ENDS)) and bool(_suffix_of(right, _NAME_ENDS))
     if not (both_short or both_named):
         return [(start, end)]
     return [(start + match.start(1), start + match.end(1)), (start + match.start(2), start + match.end(2))]
@@ -457,7 +467,7 @@ def find_lists(text: str) -> list[Mention]:
                 continue  # a list closed by a count names short things ("本桓宽、凌绥、台黑4条高速")
             if b - a < 2 or b - a > 30 or _is_generic(name, "") or (table == "events" and name.endswith(heads)):
                 continue
-            suffix = _suffix_of(name, _EVENT_SUFFIXES if table == "events" else _PROJECT_SUFFIXES) or ""
+            suffix = _suffix_of(name, _EVENT_ENDS if table == "events" else _PROJECT_ENDS) or ""
             if suffix and _is_generic_core(name, suffix):  # _is_generic_text(name) was asked above
                 continue
             mentions.append(Mention(table, a, b, category, status))
@@ -498,7 +508,7 @@ def find_place_lists(text: str) -> list[Mention]:
     for match in _anchored_matches(_PLACE_LIST, text, windows):
         for a, b in _list_items(text, match.start(), match.end()):
             a, b = _trim_name(text, a, b)
-            if not _is_generic(text[a:b], _suffix_of(text[a:b], lexicon.PLACE_SUFFIXES) or ""):
+            if not _is_generic(text[a:b], _suffix_of(text[a:b], _PLACE_ENDS) or ""):
                 mentions.append(Mention("projects", a, b, "urban_renewal"))
     return mentions
 
@@ -586,7 +596,7 @@ def find_quoted_events(text: str) -> list[Mention]:
     found = []
     for m in _QUOTED_NAME.finditer(text):
         inner = m.group(1)
-        if _suffix_of(inner, _QUOTED_EVENT_ENDS) or _EVENT_MARK.search(inner):
+        if _suffix_of(inner, _QUOTED_EVENT_ENDS_BY_LAST) or _EVENT_MARK.search(inner):
             found.append(Mention("events", m.start(), m.end()))
     return found
 
@@ -622,7 +632,7 @@ def find_shared_suffix_lists(text: str) -> list[Mention]:
         for a, b in _list_items(text, match.start(1), match.end(1) - 1):
             a, b = _trim_name(text, a, b)
             name = text[a:b]
-            if 2 <= len(name) <= 4 and not _suffix_of(name, _PROJECT_SUFFIXES) and not _is_generic(name, ""):
+            if 2 <= len(name) <= 4 and not _suffix_of(name, _PROJECT_ENDS) and not _is_generic(name, ""):
                 mentions.append(Mention("projects", a, b))
     return mentions
 
