@@ -35,11 +35,11 @@ try:  # Ctrl-C while the libraries load: one line too, never a traceback
     # loads the rest and reads the reports (see govreports/descriptor_check.py).
     DESCRIPTOR_CHECK = DescriptorCheck() if __name__ == "__main__" else None
 
-    from govreports import columnar
+    from govreports import columnar, workers
     from govreports.columnar import Tables
     from govreports.metadata import InputError, SkippedSource, SourceFile, scan_sources, skipped_document
     from govreports.package import corpus_metadata, project_metadata
-    from govreports.pipeline import document_ipc, document_tables
+    from govreports.pipeline import document_tables
     from govreports.records import Extraction
     from govreports.release import write_release
     from govreports.tables import combine, extraction_tables, with_derived
@@ -59,10 +59,10 @@ def _extracted(sources: list[SourceFile], jobs: int):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    executor = ProcessPoolExecutor(max_workers=jobs)
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=workers.start)
     try:
         # Small chunks: a worker left with a big last chunk while the other idles cost seconds.
-        for packed, problem in executor.map(document_ipc, sources, chunksize=2):
+        for packed, problem in executor.map(workers.report_ipc, sources, chunksize=2):
             yield (columnar.from_ipc(packed) if packed is not None else None), problem
     finally:
         executor.shutdown(cancel_futures=True)
