@@ -412,11 +412,14 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + match.start(1), start + match.end(1)), (start + match.start(2), start + match.end(2))]
 
 
+_LIST_START_MARKS = "，。；：！？\n"
+
+
 def _list_start(text: str, pos: int) -> int:
     """Just after the clause mark or line end before ``pos``."""
     if pos <= 0:
         return pos
-    return last_mark_before(text, pos, "，。；：！？\n") + 1
+    return last_mark_before(text, pos, _LIST_START_MARKS) + 1
 
 
 def find_lists(text: str) -> list[Mention]:
@@ -425,6 +428,7 @@ def find_lists(text: str) -> list[Mention]:
     previous_head_end = 0  # a list starts after the head of the list before it ("…项目和黄百等4个…")
     quotes = [(m.start(), m.end()) for m in _LIST_QUOTES.finditer(text)]
     quote_starts = [a for a, _ in quotes]
+    clause_marks = mark_positions(text, _LIST_START_MARKS)  # ``_list_start`` by bisection here
     for match in _LIST_CLOSERS.finditer(text):
         closer = match.start()
         by_etc = match.group() == "等"
@@ -432,7 +436,9 @@ def find_lists(text: str) -> list[Mention]:
         q = bisect.bisect_left(quote_starts, closer) - 1
         if q >= 0 and quotes[q][0] < closer < quotes[q][1]:
             continue
-        if not by_etc and text.rfind("、", _list_start(text, closer), closer) < 0:
+        i = bisect.bisect_left(clause_marks, closer)
+        list_start = clause_marks[i - 1] + 1 if i else 0
+        if not by_etc and text.rfind("、", list_start, closer) < 0:
             continue  # "供氧工程13个": a count of one kind, not the end of a list
         head_match = _HEAD_AFTER.match(text, closer_end)
         head = head_match.group() if head_match else ""
@@ -446,7 +452,7 @@ def find_lists(text: str) -> list[Mention]:
                 break
         if table is None or any(h in head for h in lexicon.NOT_ENTITY_HEADS):
             continue
-        span_start = max(_list_start(text, closer), previous_head_end)
+        span_start = max(list_start, previous_head_end)
         previous_head_end = closer_end + len(head)
         items = _list_items(text, span_start, closer)
         if len(items) < 1:
@@ -461,7 +467,8 @@ def find_lists(text: str) -> list[Mention]:
             a, b = _trim_name(text, a, b)
             trimmed += [(item_start, x, y) for x, y in _split_pair(text, a, b)]
         for item_start, a, b in trimmed:
-            status = _status_in(text[item_start:a]) or status  # the verb opening this item governs it
+            if item_start < a:  # the verb opening this item (cut off by the trim) governs it
+                status = _status_in(text[item_start:a]) or status
             name = text[a:b]
             if not by_etc and len(name) > 6:
                 continue  # a list closed by a count names short things ("本桓宽、凌绥、台黑4条高速")

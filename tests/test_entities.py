@@ -410,3 +410,9 @@ def test_a_suffix_a_longer_one_extends_is_dropped_as_by_comparing_every_pair(suf
     pieces = st.one_of(st.sampled_from(suffixes), st.sampled_from(others))
     text = "".join(data.draw(st.lists(pieces, max_size=12)))
     assert entities._suffix_matches(text, suffixes) == _suffix_matches_pairwise(text, suffixes)
+
+
+def test_an_item_with_nothing_cut_before_it_has_no_status_of_its_own():
+    from govreports.entities import _status_in
+
+    assert _status_in("") is None  # find_lists asks only of an item whose trim cut words off
