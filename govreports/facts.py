@@ -35,6 +35,9 @@ _COMPARATOR_AFTER_WORDS = tuple(lexicon.COMPARATOR_AFTER)
 _PERIOD_WORDS = tuple(lexicon.PERIODS)
 _COMPARATOR_BEFORE_WORDS = tuple(lexicon.COMPARATOR_BEFORE)
 _COMMITMENT_WORDS = tuple(lexicon.COMMITMENTS)
+#: The last characters of the comparator words before a figure, and what may stand between such a
+#: word and the figure (a space, 近, 数): any other character just before a figure means none.
+_BEFORE_COMPARATOR_ENDS = frozenset({w[-1] for w in lexicon.COMPARATOR_BEFORE} | set(" \u3000近数"))
 _CLEAN_TRAILING_ENDS = (*lexicon.INDICATOR_CLEAN_TRAILING_WORDS, "\n")
 _BASELINE_WORDS = tuple(lexicon.BASELINES)
 
@@ -139,7 +142,10 @@ def printed_comparator(text: str, c: Candidate, shared: str | None) -> str | Non
                 return comparator
     if shared:
         return shared
-    near = text[max(0, c.token.start - 5) : c.token.start].rstrip(" \u3000").rstrip("近数")
+    start = c.token.start
+    if text[start - 1 : start] not in _BEFORE_COMPARATOR_ENDS:
+        return None  # the figure follows a character no word before it ends with (nor a space, 近, 数)
+    near = text[max(0, start - 5) : start].rstrip(" \u3000").rstrip("近数")
     for word, comparator in _COMPARATORS_BEFORE if near.endswith(_COMPARATOR_BEFORE_WORDS) else ():
         if near.endswith(word):
             return comparator

@@ -367,3 +367,34 @@ def test_a_sentence_names_part_of_the_year_as_the_pattern_says_without_searching
         assert lexicon.PART_OF_YEAR.search(bare) is None
 
     check()
+
+
+def test_a_comparator_word_before_a_figure_is_found_as_by_reading_the_five_characters_before_it():
+    """printed_comparator reads the characters before a figure only when the one just before it can
+    end a comparator word (or is a space, 近 or 数, which the words may stand before): the same
+    comparator as reading them for every figure."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import _COMPARATORS_AFTER, _COMPARATORS_BEFORE, printed_comparator
+    from govreports.quantities import candidates
+
+    def plain(text, c):
+        after = text[c.unit_end : c.unit_end + 3]
+        for word, comparator in _COMPARATORS_AFTER:
+            if after.startswith(word):
+                return comparator
+        near = text[max(0, c.token.start - 5) : c.token.start].rstrip(" \u3000").rstrip("近数")
+        return next((comparator for word, comparator in _COMPARATORS_BEFORE if near.endswith(word)), None)
+
+    pieces = st.sampled_from(
+        [*lexicon.COMPARATOR_BEFORE, *lexicon.COMPARATOR_AFTER, " ", "\u3000", "近", "数", "增长", "达到",
+         "5%", "12亿元", "30个", "，", "。", "全年"]
+    )  # fmt: skip
+
+    @given(st.lists(pieces, max_size=10).map("".join))
+    def check(text):
+        for c in candidates(text):
+            assert printed_comparator(text, c, None) == plain(text, c)
+
+    check()
