@@ -265,6 +265,7 @@ def _noun_after(text: str, c: Candidate) -> str:
     return noun if c.unit_end < len(text) and noun and not noun.startswith(("的", "和", "及")) else ""
 
 
+@lru_cache(maxsize=4096)
 def clean_indicator(phrase: str) -> str:
     """The measured noun phrase: years, places, commitments and verbs around it left off."""
     changed = True
@@ -387,6 +388,7 @@ def forget_report() -> None:
     """Empty what is remembered of a report's text (called before each report: across reports the
     cache would pay only on texts that share clauses, as the benchmark's recombined paragraphs do)."""
     _first_category.cache_clear()
+    clean_indicator.cache_clear()  # a report prints a quarter of its indicators again
 
 
 @lru_cache(maxsize=8192)

@@ -244,9 +244,11 @@ def test_nothing_remembered_of_one_report_is_used_for_the_next(monkeypatch):
     text = "2024年政府工作报告\n\n一、2023年工作回顾\n\n全年新增城镇就业1.2万人，粮食产量增长3%。\n"
     extract_document(SourceFile(Path("r.txt"), "r", text, "0" * 64, None))
     assert facts._first_category.cache_info().currsize and parts._years_named.cache_info().currsize
+    assert facts.clean_indicator.cache_info().currsize
     facts.forget_report()
     parts.forget_report()
     assert facts._first_category.cache_info().currsize == parts._years_named.cache_info().currsize == 0
+    assert facts.clean_indicator.cache_info().currsize == 0
     forgotten = []
     monkeypatch.setattr(facts, "forget_report", lambda: forgotten.append("facts"))
     monkeypatch.setattr(parts, "forget_report", lambda: forgotten.append("parts"))
