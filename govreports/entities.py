@@ -792,7 +792,8 @@ def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, i
         return "planned"
     if m.status_hint:
         return m.status_hint
-    clause_start = max(text.rfind(c, sentence[0], m.start) for c in "，；。") + 1
+    clause_start = max(text.rfind("，", sentence[0], m.start), text.rfind("；", sentence[0], m.start))
+    clause_start = max(clause_start, text.rfind("。", sentence[0], m.start)) + 1
     before = text[max(sentence[0], clause_start) : m.start]
     clause_end = _CLAUSE_SPLIT.search(text, m.end, sentence[1])  # the sentence's rest is not split whole
     after = text[m.end : clause_end.start() if clause_end else sentence[1]]
@@ -910,13 +911,14 @@ def extract_entities(
             or (markers and cleaned.in_marker(m.start, m.end))
         ):
             continue
-        i = bisect.bisect_left(taken_spans, (m.start, m.end))
-        for a, b in taken_spans[max(0, i - 1) : i + 1]:  # the neighbours
-            if a < m.end and m.start < b:
-                break
-        else:
-            taken_spans.insert(i, (m.start, m.end))
-            taken.append(m)
+        start, end = span = (m.start, m.end)
+        i = bisect.bisect_left(taken_spans, span)
+        if i and taken_spans[i - 1][0] < end and start < taken_spans[i - 1][1]:
+            continue  # overlaps the neighbour before
+        if i < len(taken_spans) and taken_spans[i][0] < end and start < taken_spans[i][1]:
+            continue  # overlaps the neighbour after
+        taken_spans.insert(i, span)
+        taken.append(m)
     rows: list[Entity] = []
     seen: dict[tuple[str, str], _SeenNames] = {}
     # ``part_at`` and ``innermost_section`` by bisection in their lists, read once for all rows
