@@ -452,95 +452,155 @@ def judge(
     text)."""
     if found is None:
         found = _lookups(text, quotes, marks)
-    start, end = token.start, token.end
-    value_max, range_end = None, end
-    after1 = text[end] if end < len(text) else ""
-    joined = (
-        _RANGE_JOINT.match(text[end : end + 4])
-        if after1 and (after1 in _RANGE_JOINT_OPENERS or after1.isspace())  # what ``\s`` matches
-        else None
-    )
-    if joined:
-        nxt = _ARABIC.match(text, end + joined.end()) or _CHINESE.match(text, end + joined.end())
-        if nxt and (token.chinese == bool(_CHINESE.fullmatch(nxt.group()))):
-            upper = parse_number(nxt.group())
-            if upper is not None and upper > token.value:
-                value_max, range_end = upper, nxt.end()
-    unit, measure, unit_length, multiplier, approximate, plain = _unit_after(text, range_end)
-    unit_end = range_end + unit_length
-    before1 = text[start - 1] if start else ""
-    approximate = approximate or before1 in _APPROXIMATE_PREFIXES
-    # what every verdict's candidate holds before its verdict (a closure over these, built for each
-    # number, took as long to make and call as the candidate itself)
-    read = (token, value_max, range_end, unit, measure, unit_end, multiplier, approximate)
+    return _judged(text, [token], found, [])[0]
 
-    if (
-        before1 in _NAME_NEIGHBOURS
-        or after1 in _NAME_NEIGHBOURS
-        or (before1 == "." and start > 1 and text[start - 2].isdigit())
-    ):
-        return Candidate(*read, False, "name")
-    # ``_inside(quotes, start, end)``: the last quote opening before the number (quotes never overlap)
-    i = bisect.bisect_left(found.quote_starts, start)
-    if i and end < found.quote_ends[i - 1]:
-        return Candidate(*read, False, "name")
-    # most texts have no opener, and an amount needs none of the span ends: no call for those
-    if (found.past_ends or (found.tail_starts and measure not in _AMOUNT_UNITS)) and _past_in(
-        text, token, measure, found
-    ):
-        return Candidate(*read, False, "past_context")
-    if before1 == "第":
-        is_rank, reason = _rank_verdict(text, token)
-        if is_rank:
-            return Candidate(token, None, end, "rank", "rank", end, 1.0, False, True, "", True)
-        return Candidate(*read, False, reason)
-    if not plain:  # a unit with a rule of its own, or none (a plain unit passes every test here)
-        if measure == "年":
-            if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
-                return Candidate(*read, False, "date")
-            before2 = text[max(0, start - 2) : start]
-            duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
-                lexicon.DURATION_CUES_AFTER, unit_end
+
+def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tuple[int, int]]) -> list[Candidate]:
+    """``judge`` for each of ``tokens`` (in order) but those inside ``skip`` spans (sorted) or the
+    range of the number before: one loop for the text, not a call for each number."""
+    judged: list[Candidate] = []
+    covered_until = -1
+    size, quote_starts, quote_ends = len(text), found.quote_starts, found.quote_ends
+    past_ends, tail_starts = found.past_ends, found.tail_starts
+    # the furthest end of the skip spans opening at or before the number: the numbers come in order,
+    # so the spans are read once, in step with them
+    skip_reach, j, spans = -1, 0, len(skip)
+    for token in tokens:
+        start = token.start
+        while j < spans and skip[j][0] <= start:
+            skip_reach = max(skip_reach, skip[j][1])
+            j += 1
+        if start < covered_until or start < skip_reach:
+            continue
+        end = token.end
+        while True:  # the rules in turn: the first to give a verdict breaks out with the candidate
+            value_max, range_end = None, end
+            after1 = text[end] if end < size else ""
+            joined = (
+                _RANGE_JOINT.match(text[end : end + 4])
+                if after1 and (after1 in _RANGE_JOINT_OPENERS or after1.isspace())  # what ``\s`` matches
+                else None
             )
-            if not duration or text.startswith("内", unit_end):
-                return Candidate(*read, False, "qualifier")
-            return Candidate(*read, True, "")
-        if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, end)):
-            return Candidate(*read, False, "date")
-        if measure == "周年":
-            return Candidate(*read, False, "anniversary")
-        if measure in ("届", "期", "代", "版", "次会议"):
-            return Candidate(*read, False, "ordinal")
-        if (
-            measure in _ATTRIBUTIVE_TIME_UNITS
-            and unit_end < len(text)
-            and _CJK.match(text[unit_end])
-            and not (text.startswith(("以上", "以内", "左右"), unit_end))
-        ):
-            return Candidate(*read, False, "qualifier")
-        if measure in _QUALIFIER_UNITS:
-            return Candidate(*read, False, "qualifier")
-        if not unit:
-            if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
-                return Candidate(*read, True, "")
-            word = _unknown_measure(text, token, range_end)
-            if word:  # kept as printed; the pipeline flags a unit the lexicon does not know
-                return Candidate(
-                    token, value_max, range_end, word, word, range_end + len(word), multiplier, approximate, True, ""
-                )
-            return Candidate(*read, False, "word" if token.chinese else "no_unit")
-        if unit == "个" and text.startswith("方面", unit_end):
-            return Candidate(*read, False, "structure")
-    # only 及 or 以 can open the comparator: most units are followed by neither (no match call)
-    comparator_after = text.startswith(("及", "以"), unit_end) and _COMPARATOR_AFTER.match(text, unit_end, unit_end + 3)
-    if comparator_after:
-        follower = text[comparator_after.end() : comparator_after.end() + 1]
-        if follower and _CJK.match(follower) and follower != "的" and not _counted_after_verb(text, token, measure):
-            return Candidate(*read, False, "qualifier")
-    if token.chinese and not _chinese_numeral_counts(text, token, unit, measure, unit_end, multiplier):
-        return Candidate(*read, False, "word")
-    # most numbers end here: the fields passed as they are, not unpacked from ``read``
-    return Candidate(token, value_max, range_end, unit, measure, unit_end, multiplier, approximate, True, "")
+            if joined:
+                nxt = _ARABIC.match(text, end + joined.end()) or _CHINESE.match(text, end + joined.end())
+                if nxt and (token.chinese == bool(_CHINESE.fullmatch(nxt.group()))):
+                    upper = parse_number(nxt.group())
+                    if upper is not None and upper > token.value:
+                        value_max, range_end = upper, nxt.end()
+            unit, measure, unit_length, multiplier, approximate, plain = _unit_after(text, range_end)
+            unit_end = range_end + unit_length
+            before1 = text[start - 1] if start else ""
+            approximate = approximate or before1 in _APPROXIMATE_PREFIXES
+            # what every verdict's candidate holds before its verdict (a closure over these, built for each
+            # number, took as long to make and call as the candidate itself)
+            read = (token, value_max, range_end, unit, measure, unit_end, multiplier, approximate)
+
+            if (
+                before1 in _NAME_NEIGHBOURS
+                or after1 in _NAME_NEIGHBOURS
+                or (before1 == "." and start > 1 and text[start - 2].isdigit())
+            ):
+                candidate = Candidate(*read, False, "name")
+                break
+            # in a quote when the last quote opening before the number holds it (quotes never overlap)
+            i = bisect.bisect_left(quote_starts, start)
+            if i and end < quote_ends[i - 1]:
+                candidate = Candidate(*read, False, "name")
+                break
+            # most texts have no opener, and an amount needs none of the span ends: no call for those
+            if (past_ends or (tail_starts and measure not in _AMOUNT_UNITS)) and _past_in(text, token, measure, found):
+                candidate = Candidate(*read, False, "past_context")
+                break
+            if before1 == "第":
+                is_rank, reason = _rank_verdict(text, token)
+                if is_rank:
+                    candidate = Candidate(token, None, end, "rank", "rank", end, 1.0, False, True, "", True)
+                    break
+                candidate = Candidate(*read, False, reason)
+                break
+            if not plain:  # a unit with a rule of its own, or none (a plain unit passes every test here)
+                if measure == "年":
+                    if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
+                        candidate = Candidate(*read, False, "date")
+                        break
+                    before2 = text[max(0, start - 2) : start]
+                    duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
+                        lexicon.DURATION_CUES_AFTER, unit_end
+                    )
+                    if not duration or text.startswith("内", unit_end):
+                        candidate = Candidate(*read, False, "qualifier")
+                        break
+                    candidate = Candidate(*read, True, "")
+                    break
+                if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, end)):
+                    candidate = Candidate(*read, False, "date")
+                    break
+                if measure == "周年":
+                    candidate = Candidate(*read, False, "anniversary")
+                    break
+                if measure in ("届", "期", "代", "版", "次会议"):
+                    candidate = Candidate(*read, False, "ordinal")
+                    break
+                if (
+                    measure in _ATTRIBUTIVE_TIME_UNITS
+                    and unit_end < size
+                    and _CJK.match(text[unit_end])
+                    and not (text.startswith(("以上", "以内", "左右"), unit_end))
+                ):
+                    candidate = Candidate(*read, False, "qualifier")
+                    break
+                if measure in _QUALIFIER_UNITS:
+                    candidate = Candidate(*read, False, "qualifier")
+                    break
+                if not unit:
+                    if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
+                        candidate = Candidate(*read, True, "")
+                        break
+                    word = _unknown_measure(text, token, range_end)
+                    if word:  # kept as printed; the pipeline flags a unit the lexicon does not know
+                        candidate = Candidate(
+                            token,
+                            value_max,
+                            range_end,
+                            word,
+                            word,
+                            range_end + len(word),
+                            multiplier,
+                            approximate,
+                            True,
+                            "",
+                        )
+                        break
+                    candidate = Candidate(*read, False, "word" if token.chinese else "no_unit")
+                    break
+                if unit == "个" and text.startswith("方面", unit_end):
+                    candidate = Candidate(*read, False, "structure")
+                    break
+            # only 及 or 以 can open the comparator: most units are followed by neither (no match call)
+            comparator_after = text.startswith(("及", "以"), unit_end) and _COMPARATOR_AFTER.match(
+                text, unit_end, unit_end + 3
+            )
+            if comparator_after:
+                follower = text[comparator_after.end() : comparator_after.end() + 1]
+                if (
+                    follower
+                    and _CJK.match(follower)
+                    and follower != "的"
+                    and not _counted_after_verb(text, token, measure)
+                ):
+                    candidate = Candidate(*read, False, "qualifier")
+                    break
+            if token.chinese and not _chinese_numeral_counts(text, token, unit, measure, unit_end, multiplier):
+                candidate = Candidate(*read, False, "word")
+                break
+            # most numbers end here: the fields passed as they are, not unpacked from ``read``
+            candidate = Candidate(
+                token, value_max, range_end, unit, measure, unit_end, multiplier, approximate, True, ""
+            )
+            break
+        judged.append(candidate)
+        covered_until = candidate.range_end
+    return judged
 
 
 def _chinese_numeral_counts(
@@ -567,21 +627,4 @@ def _chinese_numeral_counts(
 def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Every number token in ``text`` with its verdict; tokens inside ``skip`` spans are left out."""
     quotes = quoted_spans(text)
-    skip = sorted(skip or [])
-    found: list[Candidate] = []
-    covered_until = -1
-    # the furthest end of the skip spans opening at or before the number: the numbers come in order,
-    # so the spans are read once, in step with them
-    skip_reach, j, spans = -1, 0, len(skip)
-    found_in_text = _lookups(text, quotes)
-    for token in number_tokens(text):
-        start = token.start
-        while j < spans and skip[j][0] <= start:
-            skip_reach = max(skip_reach, skip[j][1])
-            j += 1
-        if start < covered_until or start < skip_reach:
-            continue
-        candidate = judge(text, token, quotes, None, found_in_text)
-        found.append(candidate)
-        covered_until = candidate.range_end
-    return found
+    return _judged(text, number_tokens(text), _lookups(text, quotes), sorted(skip or []))
