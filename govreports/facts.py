@@ -448,12 +448,17 @@ def _category_near(
         own = bisect_right(starts, pos) - 1
         if own < 0 or pos >= ends[own]:
             own = 0  # in no clause: from the first on
-        for i in (own, *range(own - 1, -1, -1), *range(own + 1, len(starts))) if starts else ():
+        # own, own - 1, …, 0, then own + 1, … (a walk, not a tuple of the order made for each figure)
+        i, step, n = own, -1, len(starts)
+        while i < n:
             found = read[i]
             if found is _UNREAD:
                 found = read[i] = _first_category_in(text, starts[i], ends[i])
             if found is not None:
                 break
+            i += step
+            if i < 0:
+                i, step = own + 1, 1
     return lexicon.CATEGORIES[found][0] if found is not None else "other"
 
 
