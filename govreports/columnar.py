@@ -121,6 +121,12 @@ def as_rows(tables: Tables) -> dict[str, list[dict]]:
     return {table: tables[table].to_pylist() for table in tables}
 
 
+#: A table of fewer rows is made one chunk once sorted: every check and writer pays per chunk, and
+#: the documents table arrives as one chunk a report. A longer one keeps its reports' chunks (a copy
+#: would cost memory; its chunks hold hundreds of rows each).
+COMBINE_BELOW_ROWS = 100_000
+
+
 def sort_by_key(table: str, data: pa.Table) -> pa.Table:
     """Rows in primary-key order (UTF-8 byte order is code point order, as Python sorts strings).
     Reports concatenated in order mostly are already; then nothing is moved."""
@@ -130,7 +136,8 @@ def sort_by_key(table: str, data: pa.Table) -> pa.Table:
     if len(key) == 1:
         column = data[key[0]].combine_chunks()
         if pc.all(pc.less(column.slice(0, len(column) - 1), column.slice(1))).as_py():
-            return data  # no copy: the writers read it a slice at a time
+            # no copy of a long table: the writers read it a slice at a time
+            return data.combine_chunks() if data.num_rows < COMBINE_BELOW_ROWS else data
     return data.take(pc.sort_indices(data, sort_keys=[(k, "ascending") for k in key])).combine_chunks()
 
 
