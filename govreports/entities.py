@@ -692,7 +692,10 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 or text[end - 2 : end - 1] in lexicon.NOT_FESTIVAL_BEFORE_JIE
             ):
                 continue  # 节约, 节能, 调节: part of a word
-            if projects and (_honour_only(text, end) or text.startswith(lexicon.NOT_NAME_FOLLOWERS, end)):
+            if projects and (
+                (following in _HONOUR_FIRSTS and _HONOUR.match(text, end))  # ``_honour_only``
+                or text.startswith(lexicon.NOT_NAME_FOLLOWERS, end)
+            ):
                 continue
             if following in _COUNTED_AFTER_FIRSTS and _COUNTED_AFTER.match(text, end, end + 8):
                 continue  # "供氧工程13个": a kind of project counted, not a name
@@ -766,17 +769,20 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
     that still leaves a specific name.
     """
     earliest = _hard_start(text, start, suffix_start)
-    after_verbs = []
     # the verb at each position (the longest first), found in one scan; the scan reaches just far
     # enough for a verb starting before the suffix to be read whole
-    for match in _VERB_AT.finditer(text, earliest, suffix_start + _LONGEST_VERB):
+    first = _VERB_AT.search(text, earliest, suffix_start + _LONGEST_VERB)
+    if first is None or first.start() >= suffix_start:
+        return [earliest]  # most names: no verb before the suffix
+    after_verbs = []
+    for match in _VERB_AT.finditer(text, first.start(), suffix_start + _LONGEST_VERB):
         if match.start() >= suffix_start:
             break
         end = match.end(1)
         if end <= suffix_start - 1 and text[end] != "性":  # 保障性: an adjective
             after_verbs.append(end)
     if not after_verbs:
-        return [earliest]  # most names: no verb before the suffix
+        return [earliest]
     if len(after_verbs) > 1:
         after_verbs = sorted(set(after_verbs), reverse=True)
     after_verbs.append(earliest)
