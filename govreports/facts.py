@@ -40,6 +40,7 @@ _COMMITMENT_WORDS = tuple(lexicon.COMMITMENTS)
 _BEFORE_COMPARATOR_ENDS = frozenset({w[-1] for w in lexicon.COMPARATOR_BEFORE} | set(" \u3000近数"))
 _CLEAN_TRAILING_ENDS = (*lexicon.INDICATOR_CLEAN_TRAILING_WORDS, "\n")
 _BASELINE_WORDS = tuple(lexicon.BASELINES)
+_BARE_INDICATORS = frozenset(lexicon.BARE_INDICATORS)
 
 
 @cache
@@ -466,7 +467,7 @@ def _fact(values: dict) -> Fact:
     """``record(Fact, **values)`` for a dict made once: 29 keywords passed to ``record`` are gathered
     into a second dict, a tenth of the time of a row. ``values`` name every field, in their order."""
     made = object.__new__(Fact)
-    made.__dict__.update(values)
+    object.__setattr__(made, "__dict__", values)  # the dict itself, not a copy of it (a frozen class)
     return made
 
 
@@ -557,7 +558,7 @@ def build_facts(
             indicator = indicator_for(text, c, start, members, item, without_figures)
             borrowed = ""
             cleaned_indicator = clean_indicator(indicator)
-            if cleaned_indicator in lexicon.BARE_INDICATORS:
+            if cleaned_indicator in _BARE_INDICATORS:
                 indicator = cleaned_indicator
                 # "全体居民人均可支配收入达39545元、增长5%": the subject of the clause's first item,
                 # else of an earlier clause of the sentence
