@@ -18,14 +18,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Literal
 
 import cn2an
+import numpy
 
 from . import lexicon
 from .spans import starts
-from .text import first_mark_from, last_mark_before
+from .text import code_points, first_mark_from, last_mark_before
 
 TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
 
@@ -213,6 +214,147 @@ def _cue_starts(cues: tuple[str, ...]) -> tuple[re.Pattern, dict[str, tuple[int,
 
 _strong_counts = _pair_counter(lexicon.PLAN_CUES_STRONG, lexicon.REVIEW_CUES_STRONG)
 _weak_counts = _pair_counter(lexicon.PLAN_CUES_WEAK, lexicon.REVIEW_CUES_WEAK)
+#: the strong and the weak cue lists of either part, and 年 (a sentence without it names no year)
+_CUE_LISTS = (
+    lexicon.PLAN_CUES_STRONG,
+    lexicon.REVIEW_CUES_STRONG,
+    lexicon.PLAN_CUES_WEAK,
+    lexicon.REVIEW_CUES_WEAK,
+    ("年",),
+)
+
+
+@dataclass(frozen=True)
+class _CueTable:
+    """Cue lists as tables numpy reads a whole text with: each character of the cues has a number
+    (1-255), a word is the number its characters' numbers make in base 256, and each word that
+    begins a cue has a row (those of one length together, shorter first)."""
+
+    numbers: numpy.ndarray  # for every code point, its number (0: in no cue)
+    #: for each length from 1: the words of that length that begin a cue (sorted), whether each
+    #: begins a longer cue, and the row of the first
+    levels: tuple[tuple[numpy.ndarray, numpy.ndarray, int], ...]
+    first_rows: numpy.ndarray  # by number: its row, -1 when no cue begins with it
+    pair_rows: numpy.ndarray  # by two-character word: its row, -1 when no cue begins with it
+    weights: numpy.ndarray  # by row, for each list: how many of its cues the word is (float, for bincount)
+
+
+@cache
+def _cue_table(lists: tuple[tuple[str, ...], ...]) -> _CueTable | None:
+    """None where the lists cannot be counted so: a cue that overlaps itself (count() skips
+    overlaps, the tables count every position), more than 255 characters among the cues, or a cue
+    longer than 8 (its number would not fit in 64 bits)."""
+    cues = [cue for cue_list in lists for cue in cue_list]
+    if not all(cues):
+        raise ValueError("an empty cue")  # count("") is not a count of words
+    alphabet = sorted({ch for cue in cues for ch in cue})
+    longest = max(map(len, cues), default=0)
+    overlapping = any(cue[k:] == cue[: len(cue) - k] for cue in cues for k in range(1, len(cue)))
+    if overlapping or len(alphabet) > 255 or longest > 8:
+        return None
+    number = {ch: n for n, ch in enumerate(alphabet, 1)}
+    numbers = numpy.zeros(0x110000, dtype=numpy.uint8)
+    numbers[[ord(ch) for ch in alphabet]] = numpy.arange(1, len(alphabet) + 1)
+
+    def key(word: str) -> int:
+        value = 0
+        for ch in word:
+            value = value * 256 + number[ch]
+        return value
+
+    levels, rows = [], {}
+    for length in range(1, longest + 1):
+        words = sorted({key(cue[:length]) for cue in cues if len(cue) >= length})
+        longer = {key(cue[:length]) for cue in cues if len(cue) > length}
+        levels.append((numpy.array(words, dtype=numpy.uint64), numpy.array([w in longer for w in words]), len(rows)))
+        rows.update({(length, word): len(rows) + i for i, word in enumerate(words)})
+    weights = numpy.zeros((len(rows), len(lists)))
+    for n, cue_list in enumerate(lists):
+        for cue in cue_list:
+            weights[rows[len(cue), key(cue)], n] += 1
+    first_rows = numpy.full(256, -1, dtype=numpy.int64)
+    pair_rows = numpy.full(65536, -1, dtype=numpy.int64)
+    for (length, word), row in rows.items():
+        if length <= 2:
+            (first_rows if length == 1 else pair_rows)[word] = row
+    return _CueTable(numbers, tuple(levels), first_rows, pair_rows, weights)
+
+
+def _span_counts(
+    text: str, spans: list[tuple[int, int]], lists: tuple[tuple[str, ...], ...]
+) -> list[numpy.ndarray] | None:
+    """For each list, ``_count`` of each span's text (spans in text order, not overlapping; counts
+    as floats): every cue printed anywhere in the text found at once by numpy, a character more at
+    each step from the positions still reading a cue's beginning, then added up by the span it
+    stands inside, not a regex scan of every sentence for every list. None where the lists cannot
+    be counted so."""
+    table = _cue_table(lists)
+    if table is None:
+        return None
+    codes = code_points(text)
+    numbers = numpy.zeros(len(codes) + len(table.levels), dtype=numpy.uint8)  # 0s past the end
+    numpy.take(table.numbers, codes, out=numbers[: len(codes)])
+    at = numpy.flatnonzero(numbers)
+    row = table.first_rows[numbers[at]]
+    at, row = at[row >= 0], row[row >= 0]
+    found_at, found_end, found_rows = [], [], []
+    word = numbers[at].astype(numpy.uint64)
+    for length, (words, longer, first_row) in enumerate(table.levels, 1):
+        if length == 2:
+            word = word * 256 + numbers[at + 1]
+            row = table.pair_rows[word]
+            hit = row >= 0
+            at, word, row = at[hit], word[hit], row[hit]
+        elif length > 2:
+            word = word * 256 + numbers[at + (length - 1)]
+            i = numpy.minimum(numpy.searchsorted(words, word), len(words) - 1)
+            hit = words[i] == word
+            at, word, row = at[hit], word[hit], i[hit] + first_row
+        found_at.append(at)
+        found_end.append(at + length)
+        found_rows.append(row)
+        reads_on = longer[row - first_row]
+        at, word = at[reads_on], word[reads_on]
+        if not len(at):
+            break
+    if not spans:
+        return [numpy.zeros(0) for _ in lists]
+    at, end, row = numpy.concatenate(found_at), numpy.concatenate(found_end), numpy.concatenate(found_rows)
+    bounds = numpy.fromiter(chain.from_iterable(spans), dtype=numpy.int64, count=2 * len(spans))
+    span = numpy.searchsorted(bounds[0::2], at, "right") - 1  # the last span starting at or before
+    inside = (span >= 0) & (end <= bounds[1::2][span])
+    span, weights = span[inside], table.weights[row[inside]]
+    return [numpy.bincount(span, weights=weights[:, n], minlength=len(spans)) for n in range(len(lists))]
+
+
+_STRONG_VERDICTS = ((None, "none"), ("plan", "cue"), ("review", "cue"))
+_WEAK_VERDICTS = (None, "plan", "review")
+
+
+def sentence_cues(
+    text: str, spans: list[tuple[int, int]], plan_year: int | None
+) -> tuple[list[tuple[str | None, str]], list[str | None]]:
+    """``strong_part`` and the part of ``cue_part`` of each span (in text order, not overlapping):
+    the cue words of all of them counted at once (``_span_counts``) and the verdicts on the counts
+    made for all at once; only a sentence holding 年 is read on its own for the years it names."""
+    counts = _span_counts(text, spans, _CUE_LISTS)
+    if counts is None:  # cue lists the tables cannot count: a scan of each sentence
+        each = [(*_strong_counts(text[a:b]), *_weak_counts(text[a:b]), int("年" in text[a:b])) for a, b in spans]
+        counts = [numpy.array(column, dtype=numpy.float64) for column in zip(*each, strict=True)] if each else []
+        if not counts:
+            return [], []
+    plan, review, plan_weak, review_weak, year_marks = counts
+    strong = numpy.where(plan > review, 1, numpy.where(review > plan, 2, 0))
+    weak = numpy.where(plan_weak >= review_weak + 2, 1, numpy.where(review_weak >= plan_weak + 2, 2, 0))
+    strongs = [_STRONG_VERDICTS[code] for code in strong.tolist()]
+    parts = [_WEAK_VERDICTS[code] for code in numpy.where(strong > 0, strong, weak).tolist()]
+    if plan_year is not None:
+        for i in numpy.flatnonzero(year_marks).tolist():  # the years named decide first
+            sentence = text[spans[i][0] : spans[i][1]]
+            found = _strong_verdict(sentence, _years_named(sentence), plan_year, int(plan[i]), int(review[i]))
+            strongs[i] = found
+            parts[i] = found[0] if found[0] is not None else _WEAK_VERDICTS[int(weak[i])]
+    return strongs, parts
 
 
 def years_named(sentence: str) -> list[int]:
@@ -243,9 +385,15 @@ StrongPart = Callable[[str], tuple[str | None, str]]
 def strong_part(sentence: str, plan_year: int | None) -> tuple[str | None, str]:
     """The part a sentence's year or strong cue words point to, or None when they are silent."""
     years = _years_named(sentence) if plan_year is not None else ()
+    return _strong_verdict(sentence, years, plan_year, *_strong_counts(sentence))
+
+
+def _strong_verdict(
+    sentence: str, years: tuple[int, ...], plan_year: int | None, plan: int, review: int
+) -> tuple[str | None, str]:
+    """``strong_part`` of a sentence naming ``years`` and holding ``plan`` and ``review`` strong cues."""
     if years and all(y >= plan_year for y in years) and not _YEAR_AS_BASELINE.search(sentence):
         return "plan", "year"
-    plan, review = _strong_counts(sentence)
     if years and plan == 0 and all(y < plan_year for y in years):
         return "review", "year"
     if plan != review:
@@ -258,7 +406,10 @@ def cue_part(sentence: str, plan_year: int | None, strong: StrongPart | None = N
     part, source = strong(sentence) if strong else strong_part(sentence, plan_year)
     if part is not None:
         return part, source
-    plan, review = _weak_counts(sentence)
+    return _weak_verdict(*_weak_counts(sentence))
+
+
+def _weak_verdict(plan: int, review: int) -> tuple[str | None, str]:
     if plan >= review + 2:
         return "plan", "weak cue"
     if review >= plan + 2:
@@ -274,10 +425,11 @@ def classify_sentences(
     plan_year: int | None,
     default: str = "plan",
     review_until: int = 0,
-    strong: StrongPart | None = None,
+    strong: StrongPart | list[tuple[str | None, str]] | None = None,
 ) -> list[SentencePart]:
     """Part, scope and year for each sentence span. ``heading_cue(pos)`` is what headings say there
-    (or a list of what they say at each span's start, as ``heading_cue`` would in turn).
+    (or a list of what they say at each span's start, as ``heading_cue`` would in turn); ``strong``
+    is ``strong_part`` of a sentence remembered, or a list of it for each span.
 
     Only headings, years and strong cues switch the part. Weak cues (新增, 完成, 推进) occur on
     both sides, so a sentence with nothing stronger keeps the part of the sentence before it.
@@ -288,7 +440,8 @@ def classify_sentences(
     paragraph_period: Period | None = None
     paragraph_settled = False  # the paragraph has said which time it speaks of
     cues = heading_cue if isinstance(heading_cue, list) else map(heading_cue, [start for start, _ in spans])
-    for (start, end), cue in zip(spans, cues, strict=True):
+    strongs = strong if isinstance(strong, list) else None
+    for i, ((start, end), cue) in enumerate(zip(spans, cues, strict=True)):
         sentence = text[start:end]
         if start == 0 or text[start - 1] == "\n" or text[start] == "\n":
             paragraph_period, paragraph_settled = None, False
@@ -297,7 +450,10 @@ def classify_sentences(
         elif start < review_until and not decisive_plan(sentence, plan_year):
             part, source = "review", "order"
         else:
-            part, source = strong(sentence) if strong else strong_part(sentence, plan_year)
+            if strongs is not None:
+                part, source = strongs[i]
+            else:
+                part, source = strong(sentence) if strong else strong_part(sentence, plan_year)
             if part is None:
                 part, source = (running, "carried") if running else (decided_default(cue.part, default), "default")
         running = part
@@ -357,15 +513,19 @@ def _verdict(review: int, plan: int) -> str:
 
 
 def majority_parts(
-    text: str, plan_year: int | None, spans: list[tuple[int, int]] | None = None, strong: StrongPart | None = None
+    text: str,
+    plan_year: int | None,
+    spans: list[tuple[int, int]] | None = None,
+    strong: StrongPart | None = None,
+    cues: tuple[list[tuple[str | None, str]], list[str | None]] | None = None,
 ) -> Callable[[int, int], str]:
     """``majority_part(text, start, end, plan_year)`` for many spans of one text: every sentence of the
     text votes once, and a span adds up the votes of the sentences inside it (a running total), its
     two end pieces read on their own when they cut a sentence. Nested sections no longer re-read
-    the text they share."""
+    the text they share. ``cues`` is ``sentence_cues`` of the spans where the caller has it."""
     spans = sentence_spans(text) if spans is None else spans
     span_starts = [a for a, _ in spans]
-    parts = [cue_part(text[a:b], plan_year, strong)[0] for a, b in spans]
+    parts = (sentence_cues(text, spans, plan_year) if cues is None else cues)[1]
     review = list(accumulate((part == "review" for part in parts), initial=0))
     plan = list(accumulate((part == "plan" for part in parts), initial=0))
     delimiters = _SENTENCE_MARKS

@@ -95,15 +95,21 @@ def extract_document(source: SourceFile) -> Extraction:
     review_year, plan_year = document.review_year, document.plan_year
     delivery_year = int(document.delivered_on[:4]) if document.delivered_on else plan_year
 
-    # the strong cues of a sentence, asked by the section votes and again by the sentence parts
+    # every sentence's cues read at once; strong_part remembered for the pieces of sentences read on
+    # their own (the cut ends of a section voting, a sentence cut by a passage printed twice)
     strong = lru_cache(maxsize=4096)(partial(parts_stage.strong_part, plan_year=plan_year))
     all_spans = parts_stage.sentence_spans(text)
-    content_part = parts_stage.majority_parts(text, plan_year, all_spans, strong)
+    cues = parts_stage.sentence_cues(text, all_spans, plan_year)
+    content_part = parts_stage.majority_parts(text, plan_year, all_spans, strong, cues)
     headings = find_headings(cleaned)
     sections = build_sections(cleaned, headings, document.doc_id, delivery_year, content_part)
     skip = list(cleaned.duplicate_spans) + list(cleaned.marker_spans)
     skip += [(h.start, h.start + len(h.label)) for h in headings if h.label]
     spans = parts_stage.without_spans(all_spans, cleaned.duplicate_spans)
+    strongs = cues[0]
+    if spans != all_spans:  # a passage printed twice is cut out: the pieces left of a sentence are read anew
+        known = dict(zip(all_spans, strongs, strict=True))
+        strongs = [known[span] if span in known else strong(text[span[0] : span[1]]) for span in spans]
     by_id = {s.section_id: s for s in sections}
     default = content_part(0, len(text))
     first_plan = next((s for s in sections if s.part == "plan" and s.part_source == "heading" and s.level == 1), None)
@@ -115,7 +121,7 @@ def extract_document(source: SourceFile) -> Extraction:
         plan_year,
         default="review" if default == "review" else "plan",
         review_until=cleaned.clean_index(first_plan.char_start) if first_plan else 0,
-        strong=strong,
+        strong=strongs,
     )
     found = [c for c in candidates(text, skip) if c.is_fact]
     facts = build_facts(cleaned, document.doc_id, found, sentence_parts, sections, review_year, plan_year)

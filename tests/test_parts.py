@@ -341,3 +341,71 @@ def test_sentences_without_a_year_or_five_are_classified_as_every_question_asked
     assert classify_sentences(text, spans, heading_cue, 2025, plan_year, "review", review_until) == _classify_plainly(
         text, spans, heading_cue, 2025, plan_year, "review", review_until
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from(["年年", "年", "将", "将要", "要", "加快", "快", "完成", "。", "投资", "𠀀", "\n", " "]),
+        max_size=16,
+    ),
+    st.lists(st.sampled_from(["将", "将要", "要", "加快", "完成", "成", "将要加快"]), min_size=1, max_size=5),
+    st.lists(st.sampled_from(["年", "今年", "完成", "成", "投资", "快"]), min_size=1, max_size=4),
+    st.lists(st.integers(0, 40), max_size=10),
+)
+def test_cues_counted_over_the_whole_text_at_once_are_each_spans_sum_of_counts(pieces, first, second, cuts):
+    """The numpy count of every list over any spans in text order (sentences or not: a cue running
+    past a span's end is not the span's) is ``sum(span.count(cue))`` for each list; lists holding
+    a cue that overlaps itself (年年) are not counted so."""
+    from govreports import lexicon
+    from govreports.parts import _CUE_LISTS, _span_counts
+
+    text = "".join(pieces)
+    bounds = sorted({min(cut, len(text)) for cut in cuts})
+    for spans in (list(zip(bounds[::2], bounds[1::2], strict=False)), sentence_spans(text)):
+        for lists in ((tuple(first), tuple(second)), _CUE_LISTS, (lexicon.PLAN_CUES_WEAK,)):
+            counts = _span_counts(text, spans, lists)
+            assert [column.tolist() for column in counts] == [
+                [sum(text[a:b].count(cue) for cue in cues) for a, b in spans] for cues in lists
+            ]
+    assert _span_counts(text, sentence_spans(text), (("年年", "将"),)) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "今年",
+                "去年",
+                "力争",
+                "完成了",
+                "同比增长",
+                "将",
+                "要",
+                "新增",
+                "累计",
+                "了",
+                "2025年",
+                "2026年",
+                "２０２７年",
+                "到2030年",
+                "较2020年",
+                "2025年末的",
+                "投资",
+                "。",
+                "；",
+                "\n",
+                "，",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([None, 2026]),
+)
+def test_sentence_cues_read_at_once_are_each_sentences_strong_and_cue_part(pieces, plan_year):
+    from govreports.parts import cue_part, sentence_cues
+
+    text = "".join(pieces)
+    spans = sentence_spans(text)
+    strongs, parts = sentence_cues(text, spans, plan_year)
+    assert strongs == [strong_part(text[a:b], plan_year) for a, b in spans]
+    assert parts == [cue_part(text[a:b], plan_year)[0] for a, b in spans]
