@@ -62,6 +62,7 @@ _ANY_KIND_WORD = _words_pattern(tuple(w for _, words in lexicon.KIND_WORDS for w
 _ANY_COUNT_KIND_WORD = _words_pattern(
     tuple(w for kind, words in lexicon.KIND_WORDS if kind not in ("growth_rate", "share") for w in words)
 )
+_COUNT_KIND_PATTERNS = [(kind, pattern) for kind, pattern in _KIND_PATTERNS if kind not in ("growth_rate", "share")]
 _OWN_VERB = re.compile(r"完成|实现|达到|达")
 _YEAR_LEAD = re.compile(r"\s*(?:(?:19|20)[0-9]{2}年)?\s*")
 _LIST_JOINT = re.compile(r"\s*[、和及与]\s*")
@@ -195,30 +196,28 @@ def nearest_word(clause_before: str, words: tuple[str, ...], pattern: re.Pattern
 
 
 def kind_for(text: str, c: Candidate, clause_before: str, unit_base: str | None, clause_to: int | None = None) -> str:
-    """The kind of a figure (``clause_to``: ``clause_end(text, c.unit_end)``, when the caller has it)."""
+    """The kind of a figure (``clause_to``: ``clause_end(text, c.unit_end)``, when the caller has it).
+    A rate is read from the 8 characters before it, any other figure from its clause before it (and
+    never as a growth rate or a share)."""
     if c.rank:
         return "rank"
     if unit_base in ("ratio", "doubling"):
         return "ratio"
     if unit_base in lexicon.DURATION_UNIT_BASES:
         return "duration"
-    near = clause_before[-8:]
-    percent = unit_base in ("percent", "percentage_point", "permille")
-    if percent and _REDUCTION_WORD.search(
-        text, c.unit_end, clause_end(text, c.unit_end) if clause_to is None else clause_to
-    ):
-        return "reduction"  # "按照5%的幅度进行再压减": the verb follows the rate
-    for kind, words in (
-        _KIND_PATTERNS
-        if (_ANY_KIND_WORD if percent else _ANY_COUNT_KIND_WORD).search(near if percent else clause_before)
-        else ()
-    ):
-        if kind in ("growth_rate", "share") and not percent:
-            continue
-        if words.search(near if percent else clause_before):
-            return kind
-    if percent:
+    if unit_base in ("percent", "percentage_point", "permille"):
+        if _REDUCTION_WORD.search(text, c.unit_end, clause_end(text, c.unit_end) if clause_to is None else clause_to):
+            return "reduction"  # "按照5%的幅度进行再压减": the verb follows the rate
+        near = clause_before[-8:]
+        if _ANY_KIND_WORD.search(near):
+            for kind, words in _KIND_PATTERNS:
+                if words.search(near):
+                    return kind
         return "level" if _LEVEL_VERB_END.search(clause_before) else "share"
+    if _ANY_COUNT_KIND_WORD.search(clause_before):
+        for kind, words in _COUNT_KIND_PATTERNS:
+            if words.search(clause_before):
+                return kind
     if unit_base in lexicon.COUNT_UNIT_BASES and not _COUNT_VERB_END.search(clause_before):
         return "count"
     return "level"

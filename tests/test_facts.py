@@ -413,3 +413,59 @@ def test_a_row_made_from_its_dict_is_the_frozen_row_the_class_makes():
     assert type(made) is Fact and dataclasses.replace(made, id="other").id == "other"
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.id = "changed"
+
+
+def test_the_kind_of_a_figure_is_that_of_the_one_loop_over_every_kind():
+    """kind_for tries the kinds a rate can have on the characters before a rate, and the others on the
+    clause before any other figure, in two branches: the kind one loop over every kind (skipping the
+    rate-only kinds for a count) gives."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import (
+        _ANY_COUNT_KIND_WORD,
+        _ANY_KIND_WORD,
+        _COUNT_VERB_END,
+        _KIND_PATTERNS,
+        _LEVEL_VERB_END,
+        _REDUCTION_WORD,
+        kind_for,
+    )
+    from govreports.quantities import candidates, clause_end, clause_start
+
+    def plain(text, c, clause_before, unit_base):
+        if c.rank:
+            return "rank"
+        if unit_base in ("ratio", "doubling"):
+            return "ratio"
+        if unit_base in lexicon.DURATION_UNIT_BASES:
+            return "duration"
+        near = clause_before[-8:]
+        percent = unit_base in ("percent", "percentage_point", "permille")
+        if percent and _REDUCTION_WORD.search(text, c.unit_end, clause_end(text, c.unit_end)):
+            return "reduction"
+        hay = near if percent else clause_before
+        for kind, words in _KIND_PATTERNS if (_ANY_KIND_WORD if percent else _ANY_COUNT_KIND_WORD).search(hay) else ():
+            if kind in ("growth_rate", "share") and not percent:
+                continue
+            if words.search(hay):
+                return kind
+        if percent:
+            return "level" if _LEVEL_VERB_END.search(clause_before) else "share"
+        if unit_base in lexicon.COUNT_UNIT_BASES and not _COUNT_VERB_END.search(clause_before):
+            return "count"
+        return "level"
+
+    words = [w for _, kind_words in lexicon.KIND_WORDS for w in kind_words]
+    pieces = st.sampled_from(
+        [*words, "达到", "为", "至", "5%", "3个百分点", "12亿元", "30个", "8倍", "3年", "第", "，"]
+    )
+    bases = st.sampled_from(["percent", "percentage_point", "item", "CNY", "ratio", "year", None, "person"])
+
+    @given(st.lists(pieces, max_size=10).map("".join), bases)
+    def check(text, unit_base):
+        for c in candidates(text):
+            before = text[clause_start(text, c.token.start) : c.token.start]
+            assert kind_for(text, c, before, unit_base) == plain(text, c, before, unit_base)
+
+    check()
