@@ -112,13 +112,20 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], width: int = 640) -> s
     return "".join(parts)
 
 
-def _values(tables, table: str, column: str) -> list:
-    return tables[table][column].to_pylist()
+def _counted(*columns, name=lambda value: value) -> Counter:
+    """How often each value (as ``name`` gives it) occurs in the columns, in order of first
+    appearance: what ``Counter`` of their values gives, counted by Arrow, not over Python values."""
+    counts: Counter = Counter()
+    for column in columns:
+        pairs = pc.value_counts(column)
+        for value, n in zip(pairs.field("values").to_pylist(), pairs.field("counts").to_pylist(), strict=True):
+            counts[name(value)] += n
+    return counts
 
 
 def category_chart(tables) -> str:
     """The README's chart: targets and achievements by category, as a standalone SVG file."""
-    counts = Counter(_values(tables, "targets", "category") + _values(tables, "achievements", "category")).most_common()
+    counts = _counted(tables["targets"]["category"], tables["achievements"]["category"]).most_common()
     return _bar_chart("targets and achievements by category", counts) + "\n"
 
 
@@ -141,16 +148,16 @@ def _more(total: int, where: str) -> str:
 def report_html(tables, meta: dict, quality: list[list]) -> str:
     """docs/report.html: what a build holds, in one self-contained page."""
     documents = tables["documents"].to_pylist()
-    counted = {t: Counter(_values(tables, t, "doc_id")) for t in ("targets", "achievements", "projects")}
+    counted = {t: _counted(tables[t]["doc_id"]) for t in ("targets", "achievements", "projects")}
     per_document = [
         [d["doc_id"], d.get("region") or "", d.get("plan_year") or "", d["status"]]
         + [counted[t][d["doc_id"]] for t in ("targets", "achievements", "projects")]
         for d in documents
     ]
-    targets_by_category = Counter(_values(tables, "targets", "category")).most_common()
-    achievements_by_category = Counter(_values(tables, "achievements", "category")).most_common()
-    projects_by_status = Counter(s or "(none)" for s in _values(tables, "projects", "status")).most_common()
-    flags_by_kind = Counter(_values(tables, "quality_flags", "kind")).most_common()
+    targets_by_category = _counted(tables["targets"]["category"]).most_common()
+    achievements_by_category = _counted(tables["achievements"]["category"]).most_common()
+    projects_by_status = _counted(tables["projects"]["status"], name=lambda s: s or "(none)").most_common()
+    flags_by_kind = _counted(tables["quality_flags"]["kind"]).most_common()
     regions = {d["doc_id"]: d.get("region") or d["doc_id"] for d in documents}
     targets = tables["targets"]
     headline_rows = targets.filter(pc.and_(targets["headline"], pc.is_valid(targets["indicator_code"])))
