@@ -57,3 +57,69 @@ def test_the_heading_cues_handed_out_by_piece_are_the_cue_looked_up_at_each_sent
     assert _heading_cues(sections, by_id, cleaned, every, plan_year) == [
         _heading_cue(sections, by_id, cleaned, pos, plan_year) for pos in every
     ]
+
+
+def _text_flags_plainly(cleaned, doc_id):
+    """``text_flags`` as it was: the regex over every text, the markers picked out by numpy.isin."""
+    import re
+
+    import numpy
+
+    from govreports import lexicon
+    from govreports.records import QualityFlag
+    from govreports.text import code_points
+
+    flags = []
+    for match in re.finditer(r"[0-9]{16,}", cleaned.text):
+        start, end = cleaned.raw_span(match.start(), match.end())
+        digits = f"a number of {match.end() - match.start()} digits"
+        flags.append(QualityFlag(doc_id or "", "absurd_number", start, end, digits, "no figure taken from it"))
+    codes = code_points(cleaned.text)
+    cjk = int(numpy.count_nonzero((codes >= 0x4E00) & (codes <= 0x9FFF)))
+    marker_codes = numpy.array(sorted({ord(c) for c in lexicon.TRADITIONAL_MARKERS}), dtype="<u4")
+    markers = codes[numpy.isin(codes, marker_codes)].tobytes().decode("utf-32-le")
+    traditional = sum(markers.count(c) for c in lexicon.TRADITIONAL_MARKERS)
+    if cjk and traditional / cjk > lexicon.TRADITIONAL_SHARE:
+        share = f"{traditional} of {cjk} characters are traditional forms"
+        expect = "read as printed; the rules are written for simplified characters, so expect misses"
+        flags.append(QualityFlag(doc_id, "traditional_characters", 0, 1, share, expect))
+    return flags
+
+
+def _traditional_markers():
+    from govreports import lexicon
+
+    return list(lexicon.TRADITIONAL_MARKERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "0",
+                    "9",
+                    "123456",
+                    "1234567890",
+                    "8765432109876543",
+                    "１２",
+                    "/",
+                    ":",
+                    "年",
+                    "发展",
+                    "\u4dff",
+                    "\u4e00",
+                    "\u9fff",
+                ]
+            ),
+            st.sampled_from(["\ua000", "𠀀", "a", "\n", "\u200b", *_traditional_markers()]),
+        ),
+        max_size=40,
+    )
+)
+def test_text_flags_read_off_tables_are_the_flags_of_the_regex_and_isin(pieces):
+    from govreports.pipeline import text_flags
+
+    cleaned = clean_text("".join(pieces), "doc")
+    assert text_flags(cleaned, "doc") == _text_flags_plainly(cleaned, "doc")
