@@ -96,6 +96,7 @@ _GENERIC_WORDS_LONGEST = tuple(sorted(lexicon.GENERIC_WORDS, key=len, reverse=Tr
 #: of its prefixes, so ``_GENERIC_PREFIXES`` (the list positions of a word's prefixes that are words)
 #: gives all the words held.
 _GENERIC_WORD_AT = _starts_pattern(_GENERIC_WORDS_LONGEST)
+_SHORTEST_GENERIC_WORD = min(map(len, _GENERIC_WORDS_LONGEST))
 _GENERIC_PREFIXES = {
     word: tuple(i for i, other in enumerate(_GENERIC_WORDS_LONGEST) if word.startswith(other))
     for word in _GENERIC_WORDS_LONGEST
@@ -271,12 +272,16 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 def _opening_verbs(name: str) -> list[str]:
     """The governing verbs ``name`` starts with, longest first, each also after an adverb that opens
     the name ("持续开展"), those with the adverb first."""
-    adverb = next((a for a in _ADVERBS_BY_FIRST.get(name[:1], ()) if name.startswith(a)), "")
     found = []
-    if adverb:
-        rest = name[len(adverb) :]
-        found = [adverb + verb for verb in _VERBS_BY_FIRST.get(rest[:1], ()) if rest.startswith(verb)]
-    return found + [verb for verb in _VERBS_BY_FIRST.get(name[:1], ()) if name.startswith(verb)]
+    for adverb in _ADVERBS_BY_FIRST.get(name[:1], ()):
+        if name.startswith(adverb):  # the first adverb the name starts with
+            rest = name[len(adverb) :]
+            found = [adverb + verb for verb in _VERBS_BY_FIRST.get(rest[:1], ()) if rest.startswith(verb)]
+            break
+    for verb in _VERBS_BY_FIRST.get(name[:1], ()):
+        if name.startswith(verb):
+            found.append(verb)
+    return found
 
 
 def _is_generic(name: str, suffix: str) -> bool:
@@ -333,9 +338,8 @@ def _is_generic_core(name: str, suffix: str) -> bool:
 def _without_generic_words(core: str) -> str:
     """``core`` with each generic word removed in turn, longest first (a removal can join the
     pieces of another word). Only the words the current text holds are removed: a word it lacks
-    would change nothing, so the next one held is found with one scan instead of a try per word."""
-    if not _GENERIC_WORD_AT.search(core):
-        return core  # the common case: no generic word at all
+    would change nothing, so the next one held is found with one scan instead of a try per word.
+    Most cores hold none: callers search for one first (``_GENERIC_WORD_AT.search``)."""
     done = -1
     while True:
         held = [i for m in _GENERIC_WORD_AT.finditer(core) for i in _GENERIC_PREFIXES[m.group(1)] if i > done]
@@ -343,6 +347,8 @@ def _without_generic_words(core: str) -> str:
             return core
         done = min(held)
         core = core.replace(_GENERIC_WORDS_LONGEST[done], "")
+        if len(core) < _SHORTEST_GENERIC_WORD:
+            return core  # too short to hold another
 
 
 def _suffix_of(name: str, ends: dict[str, tuple[str, ...]]) -> str | None:
