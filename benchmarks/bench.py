@@ -114,8 +114,9 @@ def make_single(folder: Path, megabytes: float, seed: int = 2026) -> int:
     return len(text)
 
 
-def run_build(raw: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """build.py in a process of its own: wall seconds and peak resident megabytes."""
+def run_build(raw: Path, out: Path, jobs: int) -> tuple[float, float, float]:
+    """build.py in a process of its own: wall seconds, peak resident megabytes, and CPU seconds of the
+    build and every process it started (workers, writers, the descriptor check: all waited for)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(out), "--jobs", str(jobs)],
@@ -125,7 +126,7 @@ def run_build(raw: Path, out: Path, jobs: int) -> tuple[float, float]:
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     assert process.returncode in (build.EXIT_OK, build.EXIT_SKIPPED), process.returncode
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 #: What the build imports beyond the standard library (pyarrow brings pandas in on its first array).
@@ -217,10 +218,10 @@ def main() -> None:
     jobs = 1 if args.stages else args.jobs
     print(machine(), flush=True)
     print(
-        f"| reports | characters | jobs | wall s | reports/s | chars/s | peak MB | figures per 1,000 chars |"
+        f"| reports | characters | jobs | wall s | CPU s | reports/s | chars/s | peak MB | figures per 1,000 chars |"
         f"{' stages |' if spent else ''}"
     )
-    print(f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |{' --- |' if spent else ''}")
+    print(f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |{' --- |' if spent else ''}")
     runs = [("1 of " + f"{mb:g} MB", mb) for mb in args.single] if args.single else [(str(n), n) for n in args.sizes]
     for label, size in runs:
         work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -237,16 +238,16 @@ def main() -> None:
             stages = ""
             if spent:
                 spent.update(dict.fromkeys(spent, 0.0))
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 code = build.main(["--raw", str(raw), "--out", str(work / "out"), "--jobs", "1"])
-                wall = time.perf_counter() - start
+                wall, cpu = time.perf_counter() - start, time.process_time() - cpu
                 assert code in (build.EXIT_OK, build.EXIT_SKIPPED), code
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 stages = " " + ", ".join(f"{k} {v:.1f}" for k, v in spent.items()) + " |"
             else:
-                wall, peak = run_build(raw, work / "out", jobs)
+                wall, peak, cpu = run_build(raw, work / "out", jobs)
             print(
-                f"| {label} | {chars:,} | {jobs} | {wall:.1f} | {n / wall:.1f} | {chars / wall:,.0f} | "
+                f"| {label} | {chars:,} | {jobs} | {wall:.1f} | {cpu:.1f} | {n / wall:.1f} | {chars / wall:,.0f} | "
                 f"{peak:.0f} | {figures_per_thousand(raw, work / 'out'):.1f} |{stages}",
                 flush=True,
             )
