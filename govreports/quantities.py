@@ -70,6 +70,9 @@ _RATIO_BEFORE = re.compile(r"[0-9][:：]")
 _RANGE_JOINT = re.compile(rf"\s*(%|％)?\s*[{lexicon.RANGE_JOINERS}]\s*")
 #: The characters a range joint can open with besides a space (most numbers are followed by none).
 _RANGE_JOINT_OPENERS = f"%％{lexicon.RANGE_JOINERS}"
+#: Those characters and the white space ``\s`` matches, as one set (no white space stands above
+#: U+3000: a test reads every code point).
+_RANGE_JOINT_OPENING = frozenset(_RANGE_JOINT_OPENERS) | {c for c in map(chr, range(0x3001)) if c.isspace()}
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _MONTH_RANGE = re.compile(r"\s*[-—至]\s*[0-9]+\s*月")
 _COMPARATOR_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)")
@@ -473,73 +476,69 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
         if start < covered_until or start < skip_reach:
             continue
         end = token.end
-        while True:  # the rules in turn: the first to give a verdict breaks out with the candidate
-            value_max, range_end = None, end
-            after1 = text[end] if end < size else ""
-            joined = (
-                _RANGE_JOINT.match(text[end : end + 4])
-                if after1 and (after1 in _RANGE_JOINT_OPENERS or after1.isspace())  # what ``\s`` matches
-                else None
-            )
+        value_max, range_end = None, end
+        after1 = text[end] if end < size else ""
+        if after1 in _RANGE_JOINT_OPENING:
+            joined = _RANGE_JOINT.match(text[end : end + 4])
             if joined:
                 nxt = _ARABIC.match(text, end + joined.end()) or _CHINESE.match(text, end + joined.end())
                 if nxt and (token.chinese == bool(_CHINESE.fullmatch(nxt.group()))):
                     upper = parse_number(nxt.group())
                     if upper is not None and upper > token.value:
                         value_max, range_end = upper, nxt.end()
-            unit, measure, unit_length, multiplier, approximate, plain = _unit_after(text, range_end)
-            unit_end = range_end + unit_length
-            before1 = text[start - 1] if start else ""
-            approximate = approximate or before1 in _APPROXIMATE_PREFIXES
-            # what every verdict's candidate holds before its verdict (a closure over these, built for each
-            # number, took as long to make and call as the candidate itself)
-            read = (token, value_max, range_end, unit, measure, unit_end, multiplier, approximate)
-
+        unit, measure, unit_length, multiplier, approximate, plain = _unit_after(text, range_end)
+        unit_end = range_end + unit_length
+        before1 = text[start - 1] if start else ""
+        approximate = approximate or before1 in _APPROXIMATE_PREFIXES
+        rank = False
+        # the rules in turn: the first to give a verdict breaks out with it (whether the number is a
+        # fact, and why not); the candidate is built once, after
+        while True:
             if (
                 before1 in _NAME_NEIGHBOURS
                 or after1 in _NAME_NEIGHBOURS
                 or (before1 == "." and start > 1 and text[start - 2].isdigit())
             ):
-                candidate = Candidate(*read, False, "name")
+                is_fact, reason = False, "name"
                 break
             # in a quote when the last quote opening before the number holds it (quotes never overlap)
             i = bisect.bisect_left(quote_starts, start)
             if i and end < quote_ends[i - 1]:
-                candidate = Candidate(*read, False, "name")
+                is_fact, reason = False, "name"
                 break
             # most texts have no opener, and an amount needs none of the span ends: no call for those
             if (past_ends or (tail_starts and measure not in _AMOUNT_UNITS)) and _past_in(text, token, measure, found):
-                candidate = Candidate(*read, False, "past_context")
+                is_fact, reason = False, "past_context"
                 break
             if before1 == "第":
-                is_rank, reason = _rank_verdict(text, token)
-                if is_rank:
-                    candidate = Candidate(token, None, end, "rank", "rank", end, 1.0, False, True, "", True)
-                    break
-                candidate = Candidate(*read, False, reason)
+                rank, reason = _rank_verdict(text, token)
+                if rank:  # a rank stands alone: no range, no unit
+                    value_max, range_end, unit, measure, unit_end = None, end, "rank", "rank", end
+                    multiplier, approximate = 1.0, False
+                is_fact = rank
                 break
             if not plain:  # a unit with a rule of its own, or none (a plain unit passes every test here)
                 if measure == "年":
                     if _YEAR_NUMBER.fullmatch(token.text.translate(_FULL_WIDTH)):
-                        candidate = Candidate(*read, False, "date")
+                        is_fact, reason = False, "date"
                         break
                     before2 = text[max(0, start - 2) : start]
                     duration = before2.endswith(lexicon.DURATION_CUES_BEFORE) or text.startswith(
                         lexicon.DURATION_CUES_AFTER, unit_end
                     )
                     if not duration or text.startswith("内", unit_end):
-                        candidate = Candidate(*read, False, "qualifier")
+                        is_fact, reason = False, "qualifier"
                         break
-                    candidate = Candidate(*read, True, "")
+                    is_fact, reason = True, ""
                     break
                 if measure in ("月", "日", "号", "季度") or (unit == "" and _MONTH_RANGE.match(text, end)):
-                    candidate = Candidate(*read, False, "date")
+                    is_fact, reason = False, "date"
                     break
                 if measure == "周年":
-                    candidate = Candidate(*read, False, "anniversary")
+                    is_fact, reason = False, "anniversary"
                     break
                 if measure in ("届", "期", "代", "版", "次会议"):
-                    candidate = Candidate(*read, False, "ordinal")
+                    is_fact, reason = False, "ordinal"
                     break
                 if (
                     measure in _ATTRIBUTIVE_TIME_UNITS
@@ -547,34 +546,25 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
                     and _CJK.match(text[unit_end])
                     and not (text.startswith(("以上", "以内", "左右"), unit_end))
                 ):
-                    candidate = Candidate(*read, False, "qualifier")
+                    is_fact, reason = False, "qualifier"
                     break
                 if measure in _QUALIFIER_UNITS:
-                    candidate = Candidate(*read, False, "qualifier")
+                    is_fact, reason = False, "qualifier"
                     break
                 if not unit:
                     if not token.chinese and (_unitless_ratio(text, token) or _proportion(text, token)):
-                        candidate = Candidate(*read, True, "")
+                        is_fact, reason = True, ""
                         break
                     word = _unknown_measure(text, token, range_end)
                     if word:  # kept as printed; the pipeline flags a unit the lexicon does not know
-                        candidate = Candidate(
-                            token,
-                            value_max,
-                            range_end,
-                            word,
-                            word,
-                            range_end + len(word),
-                            multiplier,
-                            approximate,
-                            True,
-                            "",
-                        )
+                        unit = measure = word
+                        unit_end = range_end + len(word)
+                        is_fact, reason = True, ""
                         break
-                    candidate = Candidate(*read, False, "word" if token.chinese else "no_unit")
+                    is_fact, reason = False, "word" if token.chinese else "no_unit"
                     break
                 if unit == "个" and text.startswith("方面", unit_end):
-                    candidate = Candidate(*read, False, "structure")
+                    is_fact, reason = False, "structure"
                     break
             # only 及 or 以 can open the comparator: most units are followed by neither (no match call)
             comparator_after = text.startswith(("及", "以"), unit_end) and _COMPARATOR_AFTER.match(
@@ -588,18 +578,18 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
                     and follower != "的"
                     and not _counted_after_verb(text, token, measure)
                 ):
-                    candidate = Candidate(*read, False, "qualifier")
+                    is_fact, reason = False, "qualifier"
                     break
             if token.chinese and not _chinese_numeral_counts(text, token, unit, measure, unit_end, multiplier):
-                candidate = Candidate(*read, False, "word")
+                is_fact, reason = False, "word"
                 break
-            # most numbers end here: the fields passed as they are, not unpacked from ``read``
-            candidate = Candidate(
-                token, value_max, range_end, unit, measure, unit_end, multiplier, approximate, True, ""
-            )
+            is_fact, reason = True, ""
             break
+        candidate = Candidate(
+            token, value_max, range_end, unit, measure, unit_end, multiplier, approximate, is_fact, reason, rank
+        )
         judged.append(candidate)
-        covered_until = candidate.range_end
+        covered_until = range_end
     return judged
 
 

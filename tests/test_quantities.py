@@ -437,3 +437,16 @@ def test_a_clause_window_strips_its_clause_as_strip_span_does(text):
                 a = max(a, min(start - lexicon.MAX_QUOTE // 2, b - lexicon.MAX_QUOTE))
                 b = min(b, a + lexicon.MAX_QUOTE)
             assert clause_window(text, start, end) == (a, b)
+
+
+def test_a_range_joint_opening_is_a_joint_opener_or_white_space():
+    """``judge`` looks the character after a number up in one set: the joint openers and what
+    ``isspace`` accepts, of every code point (none above U+3000 is white space)."""
+    import sys
+
+    from govreports.quantities import _RANGE_JOINT_OPENERS, _RANGE_JOINT_OPENING
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (char in _RANGE_JOINT_OPENING) == (char in _RANGE_JOINT_OPENERS or char.isspace())
+    assert "" not in _RANGE_JOINT_OPENING
