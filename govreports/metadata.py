@@ -34,11 +34,15 @@ _DATE = (
 )
 #: "（2023年1月7日在…会议上）", "——2026年1月27日在…会议上", wherever it stands, across line breaks.
 _DELIVERY = re.compile(_DATE + r"\s*在\s*(?P<meeting>[^，。；）)]{4,60}?(?:会议|大会))\s*上")
+_ROLES = "区长|市长|县长|省长|州长|旗长|主席"
 _BYLINE = re.compile(
-    r"^[■●◆]?\s*(?P<org>[\u4e00-\u9fff]*?(?:人民政府|政府))?\s*(?P<role>代?(?:区长|市长|县长|省长|州长|旗长|主席))"
+    r"^[■●◆]?\s*(?P<org>[\u4e00-\u9fff]*?(?:人民政府|政府))?\s*(?P<role>代?(?:" + _ROLES + "))"
     r"\s+(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff ]{0,6}[\u4e00-\u9fff])\s*$",
     re.M,
 )
+#: what every byline holds: a role and a space after it. A text without one (most of ours) is not searched
+#: for a byline, which tries the pattern at every line start, a scan of the whole text.
+_BYLINE_ROLE = re.compile(r"(?:" + _ROLES + r")\s")
 #: 州 alone is no suffix: it ends too many names (杭州, 贵州); 自治州 is.
 _REGION_UNIT = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|新区|省|市|区|县|旗|盟)")
 #: A meeting named without a date ("重庆市第六届人民代表大会第三次会议开幕" in a news lead).
@@ -53,6 +57,9 @@ _REVIEW_HEADING = re.compile(
     r"(?:" + "|".join(lexicon.REVIEW_HEADING_WORDS) + ")",
     re.M,
 )
+#: what every review heading holds, its end (年, then a review heading word within twelve
+#: characters): a text without it (many of ours) is not searched line by line for the heading.
+_REVIEW_HEADING_END = re.compile(r"年[^\n。，]{0,12}?(?:" + "|".join(lexicon.REVIEW_HEADING_WORDS) + ")")
 _PLAN_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、)?\s*(?:关于)?" + _HEADING_YEAR + r"\s*年\s*(?:主要)?"
     r"(?:工作安排|工作任务|主要预期目标|总体要求|重点工作|政府工作|工作|目标任务)",
@@ -331,7 +338,7 @@ def infer_metadata(raw: str, file_name: str = "") -> dict:
             region, place = _region_of(meeting["meeting"])
             if region:
                 found["region"], found["place"] = region, place
-    byline = _BYLINE.search(raw)
+    byline = _BYLINE.search(raw) if _BYLINE_ROLE.search(raw) else None
     if byline:
         found["speaker"] = byline["name"].replace(" ", "")
         if "region" not in found and byline["org"]:
@@ -346,7 +353,7 @@ def infer_metadata(raw: str, file_name: str = "") -> dict:
     published = next((m for m in _PUBLISHED.finditer(head) if _iso_date(m)), None)
     if published:
         found["published_on"] = _iso_date(published)
-    review = _REVIEW_HEADING.search(raw)
+    review = _REVIEW_HEADING.search(raw) if _REVIEW_HEADING_END.search(raw) else None
     found.update(_years(raw, file_name, found, title, review))
     if found.get("region"):
         code = region_code(found["region"], found.get("place", ""))

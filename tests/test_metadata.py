@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govreports.metadata import InputError, infer_metadata, read_sources
 
@@ -107,3 +109,48 @@ def test_duplicate_doc_id_is_refused(tmp_path):
     (tmp_path / "registry.json").write_text(json.dumps(registry), encoding="utf-8")
     with pytest.raises(InputError, match="duplicate doc_id 'same'"):
         read_sources(tmp_path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "■",
+                "杭州市人民政府",
+                "政府",
+                "代",
+                "区长",
+                "市长",
+                "主席",
+                " ",
+                "\u3000",
+                "\n",
+                "张三",
+                "李 四",
+                "一、",
+                "2025",
+                "二〇二五",
+                "年",
+                "全区",
+                "经济社会发展",
+                "二〇二五年全区经济社会发展工作回顾",
+                "工作回顾",
+                "工作总结",
+                "。",
+                "，",
+            ]
+        ),
+        max_size=24,
+    )
+)
+def test_a_text_without_a_role_and_a_space_or_a_heading_end_has_no_byline_or_review_heading(pieces):
+    """infer_metadata searches line by line for a byline or a review heading only in a text holding
+    what every one of them holds; a text the quick search passes over has none."""
+    from govreports.metadata import _BYLINE, _BYLINE_ROLE, _REVIEW_HEADING, _REVIEW_HEADING_END
+
+    text = "".join(pieces)
+    if _BYLINE_ROLE.search(text) is None:
+        assert _BYLINE.search(text) is None
+    if _REVIEW_HEADING_END.search(text) is None:
+        assert _REVIEW_HEADING.search(text) is None
