@@ -88,18 +88,18 @@ def match_code(before: str, unit_base: str | None) -> str | None:
     while match:  # each position holding a variant, from the first: a search, not a lookahead at each character
         held.update(held_by[match.group()])
         match = longest_first.search(before, match.start() + 1)
-    printed = sorted(held)  # in vocabulary order
-    for indicator, variant in (pairs[i] for i in printed):
+    for i in sorted(held):  # in vocabulary order
+        indicator, variant = pairs[i]
         pos = before.rfind(variant)
-        if pos < 0 or not _fits_cue(indicator, variant, before[pos + len(variant) :]):
+        end = pos + len(variant)
+        if pos < 0 or not _fits_cue(indicator, variant, before[end:]):
             continue
-        if before[max(0, pos - 2) : pos] == "城乡":
+        if pos >= 2 and before.startswith("城乡", pos - 2):
             continue  # 城乡居民…: urban and rural at once, never "all residents"
         if variant in lexicon.LOOSE_VARIANTS and not _stands_alone(before[:pos]):
             continue  # 县域经济增长, 民营经济增长: a part of the economy, not its whole
-        key = (pos + len(variant), len(variant), indicator.code)
-        if best is None or key[:2] > best[:2]:
-            best = key
+        if best is None or (end, len(variant)) > best[:2]:
+            best = (end, len(variant), indicator.code)
     return best[2] if best else None
 
 

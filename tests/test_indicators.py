@@ -176,3 +176,37 @@ def test_a_fact_marked_as_headline_is_the_fact_replace_makes():
         assert fact.headline is False and type(made) is Fact
         with pytest.raises(dataclasses.FrozenInstanceError):
             made.headline = not headline
+
+
+def test_the_code_of_a_clause_is_the_nearest_then_longest_variant_weighed_as_before():
+    """match_code weighs the variants printed in a clause in one loop over their vocabulary order (城乡
+    read just before a variant in place, not cut out): the code the plain weighing of each pair
+    gives."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.indicators import _fits_cue, _stands_alone, _variants_for, match_code
+
+    def plain(before, unit_base):
+        best = None
+        for indicator, variant in _variants_for(unit_base)[0]:
+            pos = before.rfind(variant)
+            if pos < 0 or not _fits_cue(indicator, variant, before[pos + len(variant) :]):
+                continue
+            if before[max(0, pos - 2) : pos] == "城乡":
+                continue
+            if variant in lexicon.LOOSE_VARIANTS and not _stands_alone(before[:pos]):
+                continue
+            key = (pos + len(variant), len(variant), indicator.code)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
+
+    variants = sorted({v for i in vocabulary() for v in i.variants})
+    pieces = st.sampled_from([*variants, "城乡", "城", "乡", "居民", "增长", "下降", "占", "县域", "全市", "，"])
+
+    @given(st.lists(pieces, max_size=6).map("".join), st.sampled_from(["percent", "CNY", "person", "t"]))
+    def check(before, unit_base):
+        assert match_code(before, unit_base) == plain(before, unit_base)
+
+    check()
