@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from operator import attrgetter
 
 import cn2an
 
@@ -182,6 +183,8 @@ _ANY_CATEGORY_WORD = {
 _ADVERBS_BY_FIRST = _by_first_character(lexicon.NAME_ADVERBS)
 #: Each status with one pattern for its verbs (a status is asked of every name's clause).
 _STATUS_VERBS = [(status, _words_pattern(verbs)) for status, verbs in lexicon.PROJECT_STATUS_VERBS]
+#: Any status verb: words holding none (a third of those asked) need no search per status.
+_ANY_STATUS_VERB = _words_pattern([verb for _, verbs in lexicon.PROJECT_STATUS_VERBS for verb in verbs])
 #: What the lexicon's name openers (（一）, 1., 全市) and time prefixes (3月, 今年, 春节) can start with:
 #: a name starting otherwise is matched against neither (most names).
 _NAME_OPENER_FIRSTS = frozenset("（(0123456789全")
@@ -489,6 +492,8 @@ def find_lists(text: str) -> list[Mention]:
 def _status_in(words: str) -> str | None:
     if "“" in words:
         words = _QUOTED.sub("", words)  # verbs inside a quoted award name do not count
+    if not _ANY_STATUS_VERB.search(words):
+        return None
     for status, verbs in _STATUS_VERBS:
         if verbs.search(words):
             return status
@@ -732,12 +737,19 @@ def find_suffixed_names(text: str) -> list[Mention]:
     return _without_nested(mentions)
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 def _without_nested(mentions: list[Mention]) -> list[Mention]:
     """ "香日德水库及配套灌溉工程" holds "香日德水库": the longer name is the row. One sweep in order of
     start (longest first at a start): a mention is held by an earlier one that ends at or after it."""
     held: set[int] = set()
     best_end, best_start = -1, -1
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    # by start, longest first at a start: two stable sorts by C key functions, not a tuple made for each
+    by_start = sorted(mentions, key=_END, reverse=True)
+    by_start.sort(key=_START)
+    for m in by_start:
         if best_end > m.end or (best_end == m.end and best_start < m.start):
             held.add(id(m))
         if m.end > best_end:
@@ -939,7 +951,7 @@ def extract_entities(
     part_starts = starts(sentence_parts, "start")
     section_bounds, section_answers = innermost_table(sections)
     marks = clause_marks(text)  # each row's clause_start and clause_end, by bisection
-    for m in sorted(taken, key=lambda m: m.start):
+    for m in sorted(taken, key=_START):
         name_key = _key(text[m.start : m.end])
         i = bisect.bisect_right(part_starts, m.start) - 1
         part = sentence_parts[i] if i >= 0 and m.start < sentence_parts[i].end else None
