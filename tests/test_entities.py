@@ -422,3 +422,22 @@ def test_an_item_with_nothing_cut_before_it_has_no_status_of_its_own():
     from govreports.entities import _status_in
 
     assert _status_in("") is None  # find_lists asks only of an item whose trim cut words off
+
+
+def _without_nested_by_tuple_order(mentions):
+    """``_without_nested`` as it read with the names ordered by a (start, -end) key."""
+    held, best_end, best_start = set(), -1, -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if best_end > m.end or (best_end == m.end and best_start < m.start):
+            held.add(id(m))
+        if m.end > best_end:
+            best_end, best_start = m.end, m.start
+    return [m for m in mentions if id(m) not in held]
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6)), max_size=12))
+def test_a_name_held_in_a_longer_one_is_dropped_as_in_start_then_length_order(spans):
+    from govreports.entities import Mention, _without_nested
+
+    mentions = [Mention("projects", start, start + length) for start, length in spans]
+    assert [id(m) for m in _without_nested(mentions)] == [id(m) for m in _without_nested_by_tuple_order(mentions)]
