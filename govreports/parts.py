@@ -531,6 +531,9 @@ def majority_parts(
     delimiters = _SENTENCE_MARKS
 
     def vote(start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_left(span_starts, start)
+        if i < len(spans) and spans[i] == (start, end):  # one sentence as the text was split (a heading's)
+            return int(parts[i] == "review"), int(parts[i] == "plan")
         votes = {"review": 0, "plan": 0}
         for a, b in sentence_spans(text, start, end):
             part, _ = cue_part(text[a:b], plan_year, strong)

@@ -409,3 +409,25 @@ def test_sentence_cues_read_at_once_are_each_sentences_strong_and_cue_part(piece
     strongs, parts = sentence_cues(text, spans, plan_year)
     assert strongs == [strong_part(text[a:b], plan_year) for a, b in spans]
     assert parts == [cue_part(text[a:b], plan_year)[0] for a, b in spans]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["今年要确保增长5%", "去年完成投资42亿元", "过去一年", "推进改革", "。", "；", "\n", "，", " "]
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_votes_of_a_span_that_is_one_sentence_are_that_sentences_vote(pieces, first, last):
+    """A section whose first piece is a whole sentence (a heading) takes that sentence's vote as the
+    text was split; spans from one sentence's start to another's end vote as their sentences do."""
+    text = "".join(pieces)
+    spans = sentence_spans(text)
+    bounds = sorted({a for a, _ in spans} | {b for _, b in spans} | {0, len(text)})
+    start, end = bounds[min(first, len(bounds) - 1)], bounds[min(last, len(bounds) - 1)]
+    assert majority_parts(text, 2026)(start, end) == majority_part(text, start, end, 2026)
+    for a, b in spans:
+        assert majority_parts(text, 2026)(a, b) == majority_part(text, a, b, 2026)
