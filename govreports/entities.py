@@ -151,6 +151,11 @@ _OUTBREAK_KEY = re.compile(r"([0-9]{1,2}·[0-9]{1,2}).*疫情")
 _KEY_MARKS = re.compile(r"[“”《》\s]")
 _HONOUR = re.compile(r"(?:分别|先后|均)?(?:入选|被评为|被命名为|荣膺)")
 _HONOUR_FIRSTS = frozenset("分先均入被荣")  # what the honour words start with
+#: The characters the context words (依托, 围绕 …) start and end with, and those the words that show a
+#: suffix is no name's end (城市, 金牌 …) start with: a name with none there needs no test of each word.
+_CONTEXT_FIRSTS = frozenset(word[0] for word in lexicon.CONTEXT_BEFORE)
+_CONTEXT_LASTS = frozenset(word[-1] for word in lexicon.CONTEXT_BEFORE)
+_NOT_NAME_FOLLOWER_FIRSTS = frozenset(word[0] for word in lexicon.NOT_NAME_FOLLOWERS)
 _LINE = re.compile(r"[^\n]+")
 _PAIR = re.compile(r"([^和与]{2,10})[和与]([^和与]{2,10})")
 _REPEAT_TAILS = ("园区", "区块", "项目", "工程")  # two characters each
@@ -707,7 +712,7 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 continue  # 节约, 节能, 调节: part of a word
             if projects and (
                 (following in _HONOUR_FIRSTS and _HONOUR.match(text, end))  # ``_honour_only``
-                or text.startswith(lexicon.NOT_NAME_FOLLOWERS, end)
+                or (following in _NOT_NAME_FOLLOWER_FIRSTS and text.startswith(lexicon.NOT_NAME_FOLLOWERS, end))
             ):
                 continue
             if following in _COUNTED_AFTER_FIRSTS and _COUNTED_AFTER.match(text, end, end + 8):
@@ -725,9 +730,10 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
                     break  # running back past a predicate (完成, 实施) would swallow the sentence
                 previous = candidate
-                if text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate) or text.startswith(
-                    lexicon.CONTEXT_BEFORE, candidate, end
-                ):
+                if (
+                    text[candidate - 1 : candidate] in _CONTEXT_LASTS
+                    and text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate)
+                ) or (text[candidate] in _CONTEXT_FIRSTS and text.startswith(lexicon.CONTEXT_BEFORE, candidate, end)):
                     break
                 a, b = _trim_name(text, candidate, end)
                 name = text[a:b]
