@@ -385,15 +385,19 @@ _PLACE_ENDS = _by_last_character(lexicon.PLACE_SUFFIXES)
 _QUOTED_EVENT_ENDS_BY_LAST = _by_last_character(_QUOTED_EVENT_ENDS)
 
 
+_ITEM_MARKS = re.compile("[、暨]")
+
+
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items of an enumeration span, split on 、 and 暨 (及 and 和 occur inside names:
     "阿克塞生态保护及城乡供水一体化", "中非创新合作与发展论坛")."""
     items, begin = [], start
-    for i in range(start, end + 1):
-        if i == end or text[i] in "、暨":
-            if begin < i:
-                items.append((begin, i))
-            begin = i + 1
+    for mark in _ITEM_MARKS.finditer(text, start, end):  # the marks found by a search, not read one by one
+        if begin < mark.start():
+            items.append((begin, mark.start()))
+        begin = mark.end()
+    if begin < end:
+        items.append((begin, end))
     return items
 
 

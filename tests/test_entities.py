@@ -441,3 +441,24 @@ def test_a_name_held_in_a_longer_one_is_dropped_as_in_start_then_length_order(sp
 
     mentions = [Mention("projects", start, start + length) for start, length in spans]
     assert [id(m) for m in _without_nested(mentions)] == [id(m) for m in _without_nested_by_tuple_order(mentions)]
+
+
+def _list_items_character_by_character(text, start, end):
+    """``_list_items`` as it read, each character of the span compared with 、 and 暨."""
+    items, begin = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in "、暨":
+            if begin < i:
+                items.append((begin, i))
+            begin = i + 1
+    return items
+
+
+@given(st.lists(st.sampled_from(["、", "暨", "东湖", "大桥", "，", "及"]), max_size=10), st.data())
+def test_the_items_of_a_list_are_its_pieces_between_marks_as_read_character_by_character(pieces, data):
+    from govreports.entities import _list_items
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(0, len(text)))
+    assert _list_items(text, start, end) == _list_items_character_by_character(text, start, end)
