@@ -160,7 +160,12 @@ def full_stop_before(text: str, pos: int) -> int:
 
 
 def _after_word(text: str, c: Candidate) -> str | None:
-    after = text[c.unit_end : c.unit_end + 3]
+    """The comparator word printed within the 3 characters after a figure, the longest first (one
+    test for any of them first: most figures have none)."""
+    end = c.unit_end
+    if not text.startswith(_COMPARATOR_AFTER_WORDS, end, end + 3):
+        return None
+    after = text[end : end + 3]
     return next((w for w in _COMPARATOR_WORDS_AFTER if after.startswith(w)), None)
 
 

@@ -469,3 +469,23 @@ def test_the_kind_of_a_figure_is_that_of_the_one_loop_over_every_kind():
             assert kind_for(text, c, before, unit_base) == plain(text, c, before, unit_base)
 
     check()
+
+
+def test_the_comparator_word_after_a_figure_is_the_one_the_three_characters_after_it_start_with():
+    """_after_word tests the 3 characters after a figure for any comparator word at once before
+    looking for which (longest first): the word reading them for every figure gives."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import _COMPARATOR_WORDS_AFTER, _after_word
+    from govreports.quantities import candidates
+
+    pieces = st.sampled_from([*lexicon.COMPARATOR_AFTER, "以", "及", "上", "5%", "12亿元", "、", "和", "增长"])
+
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def check(text):
+        for c in candidates(text):
+            after = text[c.unit_end : c.unit_end + 3]
+            assert _after_word(text, c) == next((w for w in _COMPARATOR_WORDS_AFTER if after.startswith(w)), None)
+
+    check()
