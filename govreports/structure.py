@@ -52,8 +52,16 @@ _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """``paragraphs`` as (start, end) pairs: one search for them all, not a strip of every line."""
-    return [match.span() for match in _PARAGRAPH.finditer(text)]
+    """``paragraphs`` as (start, end) pairs: one search for them all, not a strip of every line;
+    remembered for the text last asked about (the headings and then the sections read them)."""
+    if _LAST_PARAGRAPHS and _LAST_PARAGRAPHS[0][0] is text:
+        return _LAST_PARAGRAPHS[0][1]
+    spans = [match.span() for match in _PARAGRAPH.finditer(text)]
+    _LAST_PARAGRAPHS[:] = [(text, spans)]
+    return spans
+
+
+_LAST_PARAGRAPHS: list[tuple[str, list[tuple[int, int]]]] = []
 
 
 def _heading_text(text: str, start: int, end: int) -> int:
@@ -63,7 +71,8 @@ def _heading_text(text: str, start: int, end: int) -> int:
 
 
 def _lead_phrase_end(text: str, start: int, end: int) -> int | None:
-    stop = _FULL_STOP.search(text, start, end)
+    # a full stop further on ends a phrase too long to be one: the search stops where it would
+    stop = _FULL_STOP.search(text, start, min(end, start + lexicon.MAX_LEAD_PHRASE + 1))
     if not stop:
         return None
     phrase = text[start : stop.start()]
@@ -85,8 +94,10 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
     innermost_labelled = 0
 
     def lead_phrase_at(start: int, end: int) -> None:
+        if innermost_labelled < 2:  # no lead phrase outside a labelled heading of level 2 or below
+            return
         stop = _lead_phrase_end(text, start, end)
-        if stop is not None and innermost_labelled >= 2:
+        if stop is not None:
             headings.append(Heading(innermost_labelled + 1, "", text[start:stop], start, stop, True))
 
     skipped = cleaned.duplicate_spans or cleaned.marker_spans  # most reports have neither
@@ -176,9 +187,8 @@ def build_sections(
             end = min([end, *address_starts[k : k + 1]])
         ends.append(end)
     for h, end in zip(headings, ends, strict=False):
-        while stack and (
-            stack[-1][0].level >= h.level or stack[-1][1].char_end <= cleaned.raw_span(h.start, h.start + 1)[0]
-        ):
+        raw_head = cleaned.raw_span(h.start, h.start + 1)[0]
+        while stack and (stack[-1][0].level >= h.level or stack[-1][1].char_end <= raw_head):
             stack.pop()
         parent = stack[-1][1] if stack else None
         part, year = (None, None) if h.lead_phrase else part_from_heading(h.heading, delivery_year)

@@ -120,3 +120,42 @@ def test_paragraphs_found_by_one_search_are_the_stripped_lines(pieces):
             lead = len(body) - len(body.lstrip())
             stripped.append((line.start() + lead, line.start() + len(body.rstrip())))
     assert _paragraph_spans(text) == stripped
+
+
+def _lead_phrase_end_plainly(text, start, end):
+    """``_lead_phrase_end`` as it was: the first full stop searched for anywhere in the paragraph."""
+    import re
+
+    from govreports import lexicon
+
+    stop = re.compile(r"[。！？]").search(text, start, end)
+    if not stop:
+        return None
+    phrase = text[start : stop.start()]
+    if (
+        0 < len(phrase) <= lexicon.MAX_LEAD_PHRASE
+        and stop.end() < end
+        and not re.search(r"[，,、；：0-9０-９]", phrase)
+    ):
+        return stop.start()
+    return None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["区", "产业", "加速集聚", "全区主导产业加速集聚发展势头好", "。", "！", "？", "，", "5", "\n"]
+        ),
+        max_size=16,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 60),
+)
+def test_a_lead_phrase_found_by_a_search_stopping_at_its_longest_is_the_one_found_in_the_paragraph(pieces, start, end):
+    from govreports.structure import _lead_phrase_end
+
+    text = "".join(pieces)
+    start, end = min(start, len(text)), min(end, len(text))
+    assert _lead_phrase_end(text, start, end) == _lead_phrase_end_plainly(text, start, end)
+    for start in range(len(text)):  # every paragraph start up to the text's end
+        assert _lead_phrase_end(text, start, len(text)) == _lead_phrase_end_plainly(text, start, len(text))
