@@ -95,6 +95,9 @@ _AMOUNT_UNITS = frozenset(
 )
 #: How every match of ``lexicon.PAST_CONTEXT_SPAN`` ends (a test pins it to the pattern).
 _PAST_SPAN_TAIL = "基础上"
+_COUNT_BASES_AND_ITEM = frozenset(lexicon.COUNT_UNIT_BASES) | {"item"}
+#: Any of the rank cues, in one search (a cue is in a text exactly when the alternation matches).
+_RANK_CUE = re.compile("|".join(map(re.escape, lexicon.RANK_CUES)))
 _ENUMERATION_UNITS = ("项", "个", "大", "大类", "家", "类", "件", "批", "条", "所", "座", "支")
 
 
@@ -321,7 +324,7 @@ def _rank_verdict(text: str, token: NumberToken) -> tuple[bool, str]:
     if text[token.end : token.end + 1] in lexicon.ORDINAL_SUFFIXES:
         return False, "ordinal"
     before = text[max(clause_start(text, token.start), token.start - 9) : token.start - 1]
-    if any(cue in before for cue in lexicon.RANK_CUES):
+    if _RANK_CUE.search(before):
         return True, ""
     return False, "ordinal"
 
@@ -607,11 +610,16 @@ def _chinese_numeral_counts(
         return True
     if token.text == "一":
         return False
-    counted = unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
-    verb = text.endswith(_COUNTING_VERBS, 0, token.start)
-    closes_clause = unit in _ENUMERATION_UNITS and (end >= len(text) or text[end] in "，。；、")
-    physical = multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in lexicon.COUNT_UNIT_BASES | {"item"}
-    return counted or verb or closes_clause or physical or measure in lexicon.COUNTING_CLASSIFIERS
+    # any one of these is enough: the cheap ones first, the search of the clause for a list last
+    if multiplier > 1 or lexicon.UNITS.get(measure, ("item",))[0] not in _COUNT_BASES_AND_ITEM:
+        return True  # a physical measure
+    if measure in lexicon.COUNTING_CLASSIFIERS:
+        return True
+    if unit in _ENUMERATION_UNITS and (end >= len(text) or text[end] in "，。；、"):
+        return True  # closes its clause
+    if text.endswith(_COUNTING_VERBS, 0, token.start):
+        return True
+    return unit in _ENUMERATION_UNITS and _enumeration_before(text, token)
 
 
 def candidates(text: str, skip: list[tuple[int, int]] | None = None) -> list[Candidate]:

@@ -450,3 +450,13 @@ def test_a_range_joint_opening_is_a_joint_opener_or_white_space():
         char = chr(code)
         assert (char in _RANGE_JOINT_OPENING) == (char in _RANGE_JOINT_OPENERS or char.isspace())
     assert "" not in _RANGE_JOINT_OPENING
+
+
+@given(st.text(alphabet="居位列全省市第一二总数排名前", max_size=12))
+def test_a_rank_cue_is_found_by_one_search_exactly_when_one_is_in_the_text(text):
+    """``_rank_verdict`` looks for the rank cues by one search of their alternation: a match exactly
+    when one of the cues stands in the text."""
+    from govreports import lexicon
+    from govreports.quantities import _RANK_CUE
+
+    assert bool(_RANK_CUE.search(text)) == any(cue in text for cue in lexicon.RANK_CUES)
