@@ -346,6 +346,8 @@ def subject_before(text: str, clause_start_pos: int) -> str:
             continue
         clause = _DIGIT.split(clause, maxsplit=1)[0]  # the subject stands before its figure
         for piece in lexicon.SUBJECT_STOPS.split(clause):
+            if len(piece) < 3:
+                continue  # stripping only takes characters off: no subject in it
             subject = _strip_words(piece)
             if len(subject) >= 3 and not _LIST_MARK.search(subject):
                 return subject

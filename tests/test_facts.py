@@ -489,3 +489,21 @@ def test_the_comparator_word_after_a_figure_is_the_one_the_three_characters_afte
             assert _after_word(text, c) == next((w for w in _COMPARATOR_WORDS_AFTER if after.startswith(w)), None)
 
     check()
+
+
+def test_stripping_cue_words_only_takes_characters_off_the_ends():
+    """subject_before skips a piece shorter than a subject before stripping it: stripping leaves a
+    piece of the phrase (never a longer one), whatever the phrase."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import _strip_words
+
+    words = [*lexicon.INDICATOR_LEADING_WORDS, *lexicon.INDICATOR_TRAILING_WORDS]
+    pieces = st.sampled_from([*words, "第", "全国第", "“", "”", " ", "，", "、", "投资", "收入", "居"])
+
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def check(phrase):
+        assert _strip_words(phrase) in phrase
+
+    check()
