@@ -26,7 +26,7 @@ import numpy
 
 from . import lexicon
 from .spans import starts
-from .text import code_points, first_mark_from, last_mark_before
+from .text import code_points, first_mark_from, last_mark_before, mark_positions
 
 TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
 
@@ -125,10 +125,31 @@ def scoped(part: str, period: Period | None, review_year: int | None, plan_year:
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence parts between 。；！？ or line ends, in clean offsets."""
+    if start == 0 and end is None:
+        return _all_sentence_spans(text)
     end = len(text) if end is None else end
     spans = [match.span() for match in _SENTENCE.finditer(text, start, max(start, end))]
     if end > len(text) and spans and spans[-1][1] == len(text) and text[-1] not in _SENTENCE_MARKS:
         spans[-1] = (spans[-1][0], end)  # an end past the text: the last piece runs to it, as asked
+    return spans
+
+
+def _all_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``sentence_spans`` of a whole text from where its marks stand (found by numpy and kept for the
+    content votes' bisections), not a match object for each sentence: the pieces up to and with
+    each mark and the piece after the last, but a blank one (white space up to a line end or the
+    end, which the pattern passes over)."""
+    if not text:
+        return []
+    ends = [mark + 1 for mark in mark_positions(text, _SENTENCE_MARKS)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    spans = []
+    start = 0
+    for end in ends:
+        if not text[start].isspace() or not text[start:end].isspace():
+            spans.append((start, end))
+        start = end
     return spans
 
 

@@ -431,3 +431,16 @@ def test_votes_of_a_span_that_is_one_sentence_are_that_sentences_vote(pieces, fi
     assert majority_parts(text, 2026)(start, end) == majority_part(text, start, end, 2026)
     for a, b in spans:
         assert majority_parts(text, 2026)(a, b) == majority_part(text, a, b, 2026)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["今年", "增长5%", " ", "\u3000", "\xa0", "\t", "\r", "\n", "。", "；", "？", "!", ";", "，"]),
+        max_size=24,
+    )
+)
+def test_the_sentences_of_a_whole_text_cut_at_its_marks_are_the_pieces_the_pattern_finds(pieces):
+    from govreports.parts import _SENTENCE
+
+    text = "".join(pieces)
+    assert sentence_spans(text) == [match.span() for match in _SENTENCE.finditer(text, 0, len(text))]
