@@ -197,6 +197,8 @@ _TIME_PREFIX_FIRSTS = frozenset("0123456789七中国春元端五全今去明当�
 #: The characters a governing verb or a name adverb starts with: a name that starts with none has no
 #: opening verb to look for.
 _OPENING_FIRSTS = frozenset(_VERBS_BY_FIRST) | frozenset(_ADVERBS_BY_FIRST)
+#: What a name ``_trim_name`` cuts anything off the front of (a 的 aside) starts with.
+_TRIM_FIRSTS = _NAME_OPENER_FIRSTS | _OPENING_FIRSTS | _TIME_PREFIX_FIRSTS | _NAME_START_SET
 
 
 def _anchored_matches(pattern: re.Pattern, text: str, windows) -> list[re.Match]:
@@ -239,8 +241,11 @@ def _chinese_number(text: str) -> int | None:
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut governing verbs, '…的' modifiers, time words and list openers off the front of a name."""
-    changed = True
+    """Cut governing verbs, '…的' modifiers, time words and list openers off the front of a name.
+
+    A name whose first character opens none of them and that holds no 的 (most) has nothing to cut."""
+    name = text[start:end]
+    changed = name[:1] in _TRIM_FIRSTS or "的" in name
     while changed and start < end:
         changed = False
         name = text[start:end]  # sliced again only where a rule moves ``start``

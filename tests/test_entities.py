@@ -462,3 +462,42 @@ def test_the_items_of_a_list_are_its_pieces_between_marks_as_read_character_by_c
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(0, len(text)))
     assert _list_items(text, start, end) == _list_items_character_by_character(text, start, end)
+
+
+class _EveryCharacter:
+    def __contains__(self, character):
+        return True
+
+
+TRIM_PIECES = [
+    *lexicon.GOVERNING_VERBS[:12],
+    *lexicon.NAME_ADVERBS[:4],
+    *lexicon.NAME_START_WORDS,
+    *lexicon.INNER_VERBS[:2],
+    "（一）",
+    "1.",
+    "全市",
+    "今年",
+    "3月",
+    "春节",
+    "性",
+    "在建",
+    "■",
+    "“",
+    "”",
+]
+#: Plain words and 的, drawn as often as all the rest: a name opening with none of the rules' words.
+PLAIN_PIECES = ["东湖", "大桥", "工程", "的"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(PLAIN_PIECES), st.sampled_from(TRIM_PIECES)), min_size=1, max_size=8))
+def test_a_name_whose_first_character_opens_nothing_is_trimmed_as_by_trying_every_rule(pieces):
+    from govreports import entities
+
+    text = "".join(pieces) + "。"  # a name of bullets alone is read past its end (the full stop)
+    gated = entities._trim_name(text, 0, len(text) - 1)
+    original, entities._TRIM_FIRSTS = entities._TRIM_FIRSTS, _EveryCharacter()
+    try:
+        assert gated == entities._trim_name(text, 0, len(text) - 1)
+    finally:
+        entities._TRIM_FIRSTS = original
