@@ -778,7 +778,10 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
     if not _HARD_START_WORD.search(text, start, suffix_start):
         return start  # the common case: nothing to cut after
     best = start
-    for word in lexicon.NAME_CUT_WORDS if _CUT_WORD.search(text, start, suffix_start) else ():
+    window = text[start:suffix_start]  # a word it lacks has no last place to look for
+    for word in lexicon.NAME_CUT_WORDS if _CUT_WORD.search(window) else ():
+        if word not in window:
+            continue
         pos = text.rfind(word, start, suffix_start)
         if word == "在" and text.startswith("在建", pos):
             continue  # 在建核电项目: "under construction", not "at"
@@ -790,7 +793,10 @@ def _hard_start(text: str, start: int, suffix_start: int) -> int:
         attached = text.startswith(lexicon.ATTACHED_WORK_WORDS, joiner.end())
         if not attached and _WHOLE_NAME_BEFORE.search(before):
             best = joiner.end()  # "宜常高铁及虞公港二期": a whole name before 及 is another row
-    for suffix in lexicon.EVENT_SUFFIXES if _LONG_EVENT_SUFFIX.search(text, best, suffix_start) else ():
+    window = text[best:suffix_start]
+    for suffix in lexicon.EVENT_SUFFIXES if _LONG_EVENT_SUFFIX.search(window) else ():
+        if suffix not in window:
+            continue
         pos = text.rfind(suffix, best, suffix_start)
         if len(suffix) > 1 and pos >= 0 and pos + len(suffix) < suffix_start - 1:
             best = max(best, pos + len(suffix))
