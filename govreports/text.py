@@ -197,16 +197,16 @@ def _paragraph_spans(raw: str) -> list[tuple[int, int, int]]:
     for match in _LINE_BREAKS.finditer(raw):
         start, end = pos, match.start()
         text = raw[start:end]
-        if text.strip():
-            lead = len(text) - len(text.lstrip())
-            spans.append((start + lead, start + len(text.rstrip()), gap_newlines))
+        kept = text.lstrip()
+        if kept:
+            spans.append((end - len(kept), start + len(text.rstrip()), gap_newlines))
             gap_newlines = 0
         gap_newlines += match.group().count("\n")
         pos = match.end()
     text = raw[pos:]
-    if text.strip():
-        lead = len(text) - len(text.lstrip())
-        spans.append((pos + lead, pos + len(text.rstrip()), gap_newlines))
+    kept = text.lstrip()
+    if kept:
+        spans.append((len(raw) - len(kept), pos + len(text.rstrip()), gap_newlines))
     return spans
 
 
@@ -274,9 +274,14 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
 
     paragraphs = _paragraph_spans(raw)
     markers: list[tuple[int, int]] = []
+    after = None  # the paragraph before without its markup, when the pair before made it
     for (a_start, a_end, _), (b_start, b_end, gap) in itertools.pairwise(paragraphs):
-        before, after = _without_markup(raw, a_start, a_end), _without_markup(raw, b_start, b_end)
-        if gap >= 2 and is_page_break_split(before, after):
+        if gap < 2:  # only a blank line can be a page break: no text made for the pair
+            after = None
+            continue
+        before = _without_markup(raw, a_start, a_end) if after is None else after
+        after = _without_markup(raw, b_start, b_end)
+        if is_page_break_split(before, after):
             dropped.append((a_end, b_start))
             flags.append(
                 QualityFlag(
@@ -289,7 +294,7 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
                 )
             )
     for start, end, _ in paragraphs:
-        if _CONTINUATION.match(raw[start:end]):
+        if raw[start] in "（(" and _CONTINUATION.match(raw[start:end]):  # the marker's opening bracket
             markers.append((start, end))
             flags.append(
                 QualityFlag(
@@ -301,7 +306,12 @@ def clean_text(raw: str, doc_id: str) -> CleanText:
                     "kept in the text; not part of any section or fact",
                 )
             )
-    furniture = [(start, end) for start, end, _ in paragraphs if is_page_furniture(raw[start:end])]
+    # a paragraph is stripped already: one longer than a furniture line is none, and is not cut out
+    furniture = [
+        (start, end)
+        for start, end, _ in paragraphs
+        if end - start <= lexicon.MAX_FURNITURE_LINE and is_page_furniture(raw[start:end])
+    ]
     for block_start, block_end, count in _blocks(furniture, raw):
         markers.append((block_start, block_end))
         flags.append(

@@ -228,3 +228,42 @@ def test_a_raw_quote_is_the_raw_text_of_the_raw_span(pieces):
         for end in range(start - 1, size + 1):
             raw_start, raw_end = cleaned.raw_span(start, end)
             assert cleaned.raw_quote(start, end) == (cleaned.raw[raw_start:raw_end], raw_start, raw_end)
+
+
+def _paragraphs_stripped_three_times(raw):
+    """``_paragraph_spans`` as it was: each paragraph stripped to test it, then on each side."""
+    import re
+
+    spans, pos, gap_newlines = [], 0, 0
+    for match in re.finditer(r"\n+[ \t\u3000]*", raw):
+        text = raw[pos : match.start()]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            spans.append((pos + lead, pos + len(text.rstrip()), gap_newlines))
+            gap_newlines = 0
+        gap_newlines += match.group().count("\n")
+        pos = match.end()
+    text = raw[pos:]
+    if text.strip():
+        lead = len(text) - len(text.lstrip())
+        spans.append((pos + lead, pos + len(text.rstrip()), gap_newlines))
+    return spans
+
+
+@given(st.text(alphabet="ab中。\n \u3000\t\u00a0\u2003", max_size=40))
+def test_paragraph_spans_are_the_paragraphs_stripped_on_each_side(raw):
+    """``_paragraph_spans`` strips each paragraph's left side once and tests what is left: the same
+    spans and gaps as stripping it whole, then on each side."""
+    from govreports.text import _paragraph_spans
+
+    assert _paragraph_spans(raw) == _paragraphs_stripped_three_times(raw)
+
+
+@given(st.text(alphabet="（(）)接上下转第一1版 ", max_size=12))
+def test_a_continuation_marker_opens_with_a_bracket(text):
+    """``clean_text`` tries the continuation marker only on a paragraph opening with a bracket:
+    the pattern matches nothing else."""
+    from govreports.text import _CONTINUATION
+
+    if _CONTINUATION.match(text):
+        assert text[0] in "（("
