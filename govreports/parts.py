@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import eq
 from typing import Literal
 
 import cn2an
@@ -462,6 +463,8 @@ def classify_sentences(
     paragraph_settled = False  # the paragraph has said which time it speaks of
     cues = heading_cue if isinstance(heading_cue, list) else map(heading_cue, [start for start, _ in spans])
     strongs = strong if isinstance(strong, list) else None
+    scoped_part, scoped_period = None, None  # the part and period the scope last worked out is of
+    scope, year, year_start = "plan_year", None, None
     for i, ((start, end), cue) in enumerate(zip(spans, cues, strict=True)):
         sentence = text[start:end]
         if start == 0 or text[start - 1] == "\n" or text[start] == "\n":
@@ -493,7 +496,9 @@ def classify_sentences(
         period = paragraph_period
         if not paragraph_settled and not names_report_year:
             period = cue.period
-        scope, year, year_start = scoped(part, period, review_year, plan_year)
+        if part != scoped_part or period is not scoped_period:  # most sentences: as the one before
+            scoped_part, scoped_period = part, period
+            scope, year, year_start = scoped(part, period, review_year, plan_year)
         parts.append(SentencePart(start, end, part, source, year, scope, year_start))
     return parts
 
@@ -547,8 +552,8 @@ def majority_parts(
     spans = sentence_spans(text) if spans is None else spans
     span_starts = [a for a, _ in spans]
     parts = (sentence_cues(text, spans, plan_year) if cues is None else cues)[1]
-    review = list(accumulate((part == "review" for part in parts), initial=0))
-    plan = list(accumulate((part == "plan" for part in parts), initial=0))
+    review = list(accumulate(map(eq, parts, repeat("review")), initial=0))
+    plan = list(accumulate(map(eq, parts, repeat("plan")), initial=0))
     delimiters = _SENTENCE_MARKS
 
     def vote(start: int, end: int) -> tuple[int, int]:
