@@ -409,6 +409,13 @@ def _repeated_positions(text: str, length: int) -> list[int]:
     if count <= 0:
         return []
     hashes = _run_hashes(code_points(text).astype(numpy.uint64), length)
+    # first the positions whose bucket (the hash's top bits, about eight buckets a position, at most
+    # 2**20) holds another: two equal hashes share a bucket, and most hashes have one to themselves,
+    # so the sort and the bisection below read a few positions, not the whole text
+    bits = min(20, max(10, (8 * count).bit_length()))
+    buckets = (hashes >> numpy.uint64(64 - bits)).astype(numpy.intp)
+    candidates = numpy.flatnonzero(numpy.bincount(buckets, minlength=1 << bits)[buckets] > 1)
+    hashes = hashes[candidates]
     ordered = numpy.sort(hashes)
     shared = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(shared):
@@ -416,7 +423,7 @@ def _repeated_positions(text: str, length: int) -> list[int]:
     # each hash looked up among the shared ones by bisection (numpy.isin sorts the whole text again)
     where = numpy.searchsorted(shared, hashes)
     where[where == len(shared)] = 0
-    return numpy.flatnonzero(shared[where] == hashes).tolist()
+    return candidates[shared[where] == hashes].tolist()
 
 
 def _run_hashes(codes: numpy.ndarray, length: int) -> numpy.ndarray:

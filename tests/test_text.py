@@ -267,3 +267,22 @@ def test_a_continuation_marker_opens_with_a_bracket(text):
 
     if _CONTINUATION.match(text):
         assert text[0] in "（("
+
+
+@given(st.lists(st.sampled_from(["一二三", "四五", "，", "。", "ab", "推进文旅融合"]), max_size=40), st.integers(1, 12))
+def test_repeated_positions_are_those_whose_run_hash_another_position_shares(pieces, length):
+    """``_repeated_positions`` first keeps the positions whose hash bucket holds another: the same
+    positions as those whose hash occurs twice or more, in order."""
+    from collections import Counter
+
+    import numpy
+
+    from govreports.text import _repeated_positions, _run_hashes, code_points
+
+    text = "".join(pieces)
+    if len(text) < length:
+        assert _repeated_positions(text, length) == []
+        return
+    hashes = _run_hashes(code_points(text).astype(numpy.uint64), length).tolist()
+    times = Counter(hashes)
+    assert _repeated_positions(text, length) == [i for i, h in enumerate(hashes) if times[h] > 1]
