@@ -32,8 +32,9 @@ from .text import code_points, first_mark_from, last_mark_before, mark_positions
 TimeScope = Literal["reviewed_year", "past_period", "plan_year", "new_period", "other_year"]
 
 #: a year a sentence is about: not the end of a longer number, nor a horizon or a baseline (到2027年,
-#: 较2020年: the character before the year is looked at behind it)
-_YEAR_ABOUT = re.compile(r"(?<![0-9０-９到至较比于自从])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
+#: 较2020年: the character before the year is looked at behind it, from the year's end, so that the
+#: pattern opens with the year's digits and the engine skips to a 1 or a 2, not tries every position)
+_YEAR_ABOUT = re.compile(r"((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})(?<![0-9０-９到至较比于自从].{4})\s*年")
 _SENTENCE_MARKS = "".join(sorted(lexicon.SENTENCE_DELIMITERS))
 #: the text up to a sentence mark and the mark, or up to the end; not one that is blank up to a line end
 #: or the end (the other marks are printed, so a piece ending in one is not blank; ``\s`` is what

@@ -444,3 +444,21 @@ def test_the_sentences_of_a_whole_text_cut_at_its_marks_are_the_pieces_the_patte
 
     text = "".join(pieces)
     assert sentence_spans(text) == [match.span() for match in _SENTENCE.finditer(text, 0, len(text))]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["2025", "１９９８", "20", "19", "1", "0", "０", "年", " ", "\n", "到", "较", "自", "全", "，"]
+        ),
+        max_size=16,
+    )
+)
+def test_years_found_looking_behind_from_the_years_end_are_those_found_looking_before_it(pieces):
+    import re
+
+    from govreports.parts import _YEAR_ABOUT
+
+    text = "".join(pieces)
+    before = re.compile(r"(?<![0-9０-９到至较比于自从])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2})\s*年")
+    assert _YEAR_ABOUT.findall(text) == before.findall(text)
