@@ -409,10 +409,11 @@ def _repeated_positions(text: str, length: int) -> list[int]:
     if count <= 0:
         return []
     hashes = _run_hashes(code_points(text).astype(numpy.uint64), length)
-    # first the positions whose bucket (the hash's top bits, about eight buckets a position, at most
-    # 2**20) holds another: two equal hashes share a bucket, and most hashes have one to themselves,
-    # so the sort and the bisection below read a few positions, not the whole text
-    bits = min(20, max(10, (8 * count).bit_length()))
+    # first the positions whose bucket (the hash's top bits, four to eight buckets a position, at most
+    # 2**20; fewer left more positions to sort, more took longer to count) holds another: two equal
+    # hashes share a bucket, and most hashes have one to themselves, so the sort and the bisection
+    # below read a few positions, not the whole text
+    bits = min(20, max(10, (4 * count).bit_length()))
     buckets = (hashes >> numpy.uint64(64 - bits)).astype(numpy.intp)
     candidates = numpy.flatnonzero(numpy.bincount(buckets, minlength=1 << bits)[buckets] > 1)
     hashes = hashes[candidates]
