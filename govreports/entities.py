@@ -176,6 +176,7 @@ _HEAD_WORDS = {
     "projects": _words_pattern(lexicon.PROJECT_LIST_HEADS),
 }
 _LINE_NUMBER_CHARACTERS = frozenset("0123456789、和号")
+_COMPASS_POINTS = frozenset("东西南北")
 _CATEGORY_WORDS = {
     table: [(category, _words_pattern(words)) for category, words in categories]
     for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
@@ -589,8 +590,14 @@ def _anniversary_windows(text: str):
 
 def _metro_windows(text: str):
     """Where a metro line can start: before 线, by two characters (机场线), or by the line numbers
-    before 号线 (3、4号线), each after at most 地铁 / 轨道交通 and a phase (二期)."""
+    before 号线 (3、4号线), each after at most 地铁 / 轨道交通 and a phase (二期). A line is 号线 or is
+    extended (机场线北延伸): any other 线 (沿线, 一线, 线上, most of them) starts none."""
     for match in re.finditer("线", text):
+        line = match.start()
+        if text[line - 1 : line] != "号" and not (
+            text[line + 1 : line + 2] in _COMPASS_POINTS and text.startswith("延伸", line + 2)
+        ):
+            continue
         numbers = match.start()
         while numbers > 0 and text[numbers - 1] in _LINE_NUMBER_CHARACTERS:
             numbers -= 1
