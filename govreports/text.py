@@ -29,7 +29,6 @@ _FOREIGN_WORD = re.compile(r" (?<=[\u4e00-\u9fff] )([a-z]{2,}) (?=[\u4e00-\u9fff
 _CONTINUATION = re.compile(r"^[（(]\s*(?:紧接|上接|接|下转|转)第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]$")
 _FULL_STOP = re.compile(r"[。！？]")
 _YEAR_IN_BRACKETS = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*年")
-_LINE_BREAKS = re.compile(r"\n+[ \t\u3000]*")
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
@@ -191,22 +190,19 @@ def _blocks(spans: list[tuple[int, int]], raw: str) -> list[tuple[int, int, int]
 
 
 def _paragraph_spans(raw: str) -> list[tuple[int, int, int]]:
-    """(start, end, newlines in the gap before) for each non-empty paragraph."""
+    """(start, end, newlines in the gap before) for each non-empty paragraph: each line stripped,
+    read from one split at the line ends (a paragraph is a line with something in it; the lines in
+    between count in its gap)."""
     spans = []
     pos, gap_newlines = 0, 0
-    for match in _LINE_BREAKS.finditer(raw):
-        start, end = pos, match.start()
-        text = raw[start:end]
-        kept = text.lstrip()
+    for line in raw.split("\n"):
+        kept = line.lstrip()
         if kept:
-            spans.append((end - len(kept), start + len(text.rstrip()), gap_newlines))
+            start = pos + len(line) - len(kept)
+            spans.append((start, start + len(kept.rstrip()), gap_newlines))
             gap_newlines = 0
-        gap_newlines += match.group().count("\n")
-        pos = match.end()
-    text = raw[pos:]
-    kept = text.lstrip()
-    if kept:
-        spans.append((len(raw) - len(kept), pos + len(text.rstrip()), gap_newlines))
+        gap_newlines += 1
+        pos += len(line) + 1
     return spans
 
 

@@ -231,7 +231,8 @@ def test_a_raw_quote_is_the_raw_text_of_the_raw_span(pieces):
 
 
 def _paragraphs_stripped_three_times(raw):
-    """``_paragraph_spans`` as it was: each paragraph stripped to test it, then on each side."""
+    """``_paragraph_spans`` as it was: the text between runs of line breaks, stripped to test it,
+    then on each side."""
     import re
 
     spans, pos, gap_newlines = [], 0, 0
@@ -250,10 +251,11 @@ def _paragraphs_stripped_three_times(raw):
     return spans
 
 
-@given(st.text(alphabet="ab中。\n \u3000\t\u00a0\u2003", max_size=40))
-def test_paragraph_spans_are_the_paragraphs_stripped_on_each_side(raw):
-    """``_paragraph_spans`` strips each paragraph's left side once and tests what is left: the same
-    spans and gaps as stripping it whole, then on each side."""
+@given(st.text(alphabet="ab中。\n \u3000\t\u00a0\u2003\x0b\x85\u2028\r", max_size=40))
+def test_paragraph_spans_are_the_paragraphs_between_the_line_breaks_stripped(raw):
+    """``_paragraph_spans`` splits at the line ends and strips each line: the same spans and gaps as
+    the paragraphs between the runs of line breaks (with the spaces after them), each stripped whole
+    to test it, then on each side."""
     from govreports.text import _paragraph_spans
 
     assert _paragraph_spans(raw) == _paragraphs_stripped_three_times(raw)
