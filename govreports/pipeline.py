@@ -47,26 +47,37 @@ def _heading_cues(
     for section, bound in zip(answers, clean_bounds[1:], strict=True):
         end = bisect_left(starts, bound)  # the positions before the next bound
         if end > len(cues):
-            key = id(section)
-            if key not in known:
-                known[key] = _section_cue(section, by_id, plan_year)
-            cues += [known[key]] * (end - len(cues))
+            cues += [_section_cue(section, by_id, plan_year, known)] * (end - len(cues))
     return cues
 
 
-def _section_cue(section: Section | None, by_id: dict[str, Section], plan_year) -> parts_stage.HeadingCue:
-    part, source, period, period_settled = None, "none", None, False
-    while section is not None:
-        if not period_settled:
-            period = parts_stage.named_period(section.heading, plan_year, heading=True)
-            period_settled = period is not None or bool(parts_stage.years_named(section.heading))
-        if part is None and section.part_source in ("heading", "inherited", "order"):
-            if section.part in ("review", "plan"):
-                part, source = section.part, "order" if section.part_source == "order" else "heading"
-            elif section.part == "conduct":
-                part, source = "conduct", "heading"
-        section = by_id.get(section.parent_id)
-    return parts_stage.HeadingCue(part, source, period)
+def _section_cue(
+    section: Section | None, by_id: dict[str, Section], plan_year, known: dict | None = None
+) -> parts_stage.HeadingCue:
+    """What the headings say in a section: its own heading's part and period where it names them,
+    else what its parent's say (kept in ``known`` for each section, so that a heading is read once,
+    not once for every section below it)."""
+    if section is None:
+        return _SILENT
+    if known is not None and id(section) in known:
+        return known[id(section)]
+    above = _section_cue(by_id.get(section.parent_id), by_id, plan_year, known)
+    period = parts_stage.named_period(section.heading, plan_year, heading=True)
+    if period is None and not parts_stage.years_named(section.heading):
+        period = above.period  # the heading names no time: the period of the headings above
+    part, source = above.part, above.source
+    if section.part_source in ("heading", "inherited", "order"):
+        if section.part in ("review", "plan"):
+            part, source = section.part, "order" if section.part_source == "order" else "heading"
+        elif section.part == "conduct":
+            part, source = "conduct", "heading"
+    cue = parts_stage.HeadingCue(part, source, period)
+    if known is not None:
+        known[id(section)] = cue
+    return cue
+
+
+_SILENT = parts_stage.HeadingCue(None, "none", None)
 
 
 def document_tables(source: SourceFile) -> tuple[Tables | None, str | None]:

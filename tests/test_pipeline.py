@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govreports import parts as parts_stage
-from govreports.pipeline import _heading_cues, _section_cue
+from govreports.pipeline import _heading_cues
 from govreports.structure import build_sections, find_headings, innermost_section
 from govreports.text import clean_text
 
@@ -37,10 +37,26 @@ LINES = [
 ]
 
 
+def _section_cue_walking_up(section, by_id, plan_year):
+    """What the headings say in a section, read off every section from it up to the top each time."""
+    part, source, period, period_settled = None, "none", None, False
+    while section is not None:
+        if not period_settled:
+            period = parts_stage.named_period(section.heading, plan_year, heading=True)
+            period_settled = period is not None or bool(parts_stage.years_named(section.heading))
+        if part is None and section.part_source in ("heading", "inherited", "order"):
+            if section.part in ("review", "plan"):
+                part, source = section.part, "order" if section.part_source == "order" else "heading"
+            elif section.part == "conduct":
+                part, source = "conduct", "heading"
+        section = by_id.get(section.parent_id)
+    return parts_stage.HeadingCue(part, source, period)
+
+
 def _heading_cue(sections, by_id, cleaned, pos, plan_year):
     """What the headings say at one cleaned position, looked up there (as the sentence parts once did)."""
     raw_pos = cleaned.offset_map[pos] if pos < len(cleaned.offset_map) else len(cleaned.raw)
-    return _section_cue(innermost_section(sections, raw_pos), by_id, plan_year)
+    return _section_cue_walking_up(innermost_section(sections, raw_pos), by_id, plan_year)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
