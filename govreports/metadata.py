@@ -362,9 +362,23 @@ def infer_metadata(raw: str, file_name: str = "") -> dict:
     return found
 
 
+def _inferred(source: SourceFile) -> dict:
+    """``infer_metadata`` of a source, kept for the source last asked about: a report with a registry
+    entry is read by ``build_document`` and again by ``registry_conflicts`` (callers only read it)."""
+    raw, name = source.raw.lstrip("\ufeff"), source.path.name
+    if _LAST_INFERRED and _LAST_INFERRED[0][0] == name and _LAST_INFERRED[0][1] == raw:
+        return _LAST_INFERRED[0][2]
+    inferred = infer_metadata(raw, name)
+    _LAST_INFERRED[:] = [(name, raw, inferred)]
+    return inferred
+
+
+_LAST_INFERRED: list[tuple[str, str, dict]] = []
+
+
 def build_document(source: SourceFile) -> Document:
     entry = source.registry_entry or {}
-    inferred = infer_metadata(source.raw.lstrip("\ufeff"), source.path.name)
+    inferred = _inferred(source)
     fields = (
         "title",
         "region",
@@ -424,8 +438,8 @@ def registry_conflicts(source: SourceFile) -> list[str]:
     """Registry fields the text contradicts (the registry wins, and a flag says so)."""
     entry = source.registry_entry or {}
     if not any(name in entry for name in ("delivered_on", "plan_year", "review_year")):
-        return []  # nothing to contradict: the text was read once already, by build_document
-    inferred = infer_metadata(source.raw.lstrip("\ufeff"), source.path.name)
+        return []  # nothing to contradict
+    inferred = _inferred(source)
     return [
         f"{name}: registry {entry[name]!r}, text {inferred[name]!r}"
         for name in ("delivered_on", "plan_year", "review_year")
