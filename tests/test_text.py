@@ -288,3 +288,25 @@ def test_repeated_positions_are_those_whose_run_hash_another_position_shares(pie
     hashes = _run_hashes(code_points(text).astype(numpy.uint64), length).tolist()
     times = Counter(hashes)
     assert _repeated_positions(text, length) == [i for i, h in enumerate(hashes) if times[h] > 1]
+
+
+@given(st.text(alphabet="ab中。\n\u00ad\u200b\u200d\u2060\ufeff\u0301\u20d0\u00a0\u2003\u3000\x00😀", max_size=30))
+def test_invisible_runs_are_the_matches_of_the_invisible_pattern(raw):
+    """``invisible_runs`` looks the code points up in a table of the plane and joins the neighbours
+    into runs: the spans the pattern's scan finds (by the scan itself past the plane)."""
+    from govreports import lexicon
+    from govreports.text import invisible_runs
+
+    assert invisible_runs(raw) == [m.span() for m in lexicon.INVISIBLE.finditer(raw)]
+
+
+def test_the_invisible_table_holds_exactly_the_characters_of_the_pattern():
+    """The table ``invisible_runs`` makes from the pattern's matches in a string of the whole plane
+    holds a character exactly when the pattern matches it alone."""
+    from govreports import lexicon
+    from govreports.text import _INVISIBLE_TABLE, invisible_runs
+
+    invisible_runs("a")
+    table = _INVISIBLE_TABLE[0]
+    for code in range(0x10000):
+        assert bool(table[code]) == bool(lexicon.INVISIBLE.fullmatch(chr(code)))
