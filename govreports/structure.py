@@ -100,9 +100,11 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
         if stop is not None:
             headings.append(Heading(innermost_labelled + 1, "", text[start:stop], start, stop, True))
 
-    skipped = cleaned.duplicate_spans or cleaned.marker_spans  # most reports have neither
-    for start, end in _paragraph_spans(text):
-        if skipped and (cleaned.in_duplicate(start) or cleaned.in_marker(start)):
+    paragraph_spans = _paragraph_spans(text)
+    # most reports print nothing twice and have no page furniture
+    skipped = _starts_inside(paragraph_spans, cleaned) if cleaned.duplicate_spans or cleaned.marker_spans else ()
+    for start, end in paragraph_spans:
+        if start in skipped:
             continue
         body = text[start:end]
         if body.startswith(lexicon.ADDRESS_OPENERS):  # 各位代表！ is a vocative, never a heading
@@ -126,6 +128,23 @@ def find_headings(cleaned: CleanText) -> list[Heading]:
             if start < a < end:
                 lead_phrase_at(a, end)
     return sorted(headings, key=lambda h: h.start)
+
+
+def _starts_inside(paragraph_spans: list[tuple[int, int]], cleaned: CleanText) -> set[int]:
+    """The paragraph starts inside a passage printed twice or page furniture (``in_duplicate`` or
+    ``in_marker``), found span by span, not asked of every paragraph. Those ask whether the last
+    span (in sorted order) opening at or before a position ends after it: a span answers for the
+    positions from its opening up to its end or the next span's opening, whichever comes first."""
+    starts = [start for start, _ in paragraph_spans]
+    inside: set[int] = set()
+    for spans, holds in ((cleaned.duplicate_spans, cleaned.in_duplicate), (cleaned.marker_spans, cleaned.in_marker)):
+        if any(spans[k] > spans[k + 1] for k in range(len(spans) - 1)):  # not in order: ask each start
+            inside.update(filter(holds, starts))
+            continue
+        for k, (opening, end) in enumerate(spans):
+            stop = min(end, spans[k + 1][0]) if k + 1 < len(spans) else end
+            inside.update(starts[bisect.bisect_left(starts, opening) : bisect.bisect_left(starts, stop)])
+    return inside
 
 
 def is_bare_part_heading(line: str) -> bool:

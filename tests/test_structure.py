@@ -159,3 +159,27 @@ def test_a_lead_phrase_found_by_a_search_stopping_at_its_longest_is_the_one_foun
     assert _lead_phrase_end(text, start, end) == _lead_phrase_end_plainly(text, start, end)
     for start in range(len(text)):  # every paragraph start up to the text's end
         assert _lead_phrase_end(text, start, len(text)) == _lead_phrase_end_plainly(text, start, len(text))
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=6),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=6),
+    st.booleans(),
+    st.lists(st.integers(0, 45), max_size=20),
+)
+def test_paragraphs_inside_skipped_spans_found_span_by_span_are_those_the_text_says_are_inside(
+    duplicates, markers, in_order, starts
+):
+    """Spans in order or not, overlapping or nested: the starts found span by span are those
+    ``in_duplicate`` or ``in_marker`` holds for."""
+    from array import array
+
+    from govreports.structure import _starts_inside
+    from govreports.text import CleanText
+
+    cleaned = CleanText(raw="", text="", offset_map=array("i"))
+    cleaned.duplicate_spans = [(a, a + n) for a, n in duplicates]
+    cleaned.marker_spans = sorted((a, a + n) for a, n in markers) if in_order else [(a, a + n) for a, n in markers]
+    paragraphs = [(start, start + 1) for start in sorted(set(starts))]
+    expected = {start for start, _ in paragraphs if cleaned.in_duplicate(start) or cleaned.in_marker(start)}
+    assert _starts_inside(paragraphs, cleaned) == expected
