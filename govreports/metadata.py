@@ -273,10 +273,10 @@ def _title(lines: list[str]) -> str | None:
     return None
 
 
-def _years(raw: str, file_name: str, found: dict, title: str | None, review: re.Match | None) -> dict:
-    """Plan year, review year and the cue that gave them, strongest cue first."""
+def _years(raw: str, file_name: str, found: dict, title: str | None, review: re.Match | None, first_line: str) -> dict:
+    """Plan year, review year and the cue that gave them, strongest cue first. ``first_line`` is the
+    first line that is not blank, stripped."""
     title_years = [int(y) for y in _TITLE_YEAR.findall(title or "")]
-    first_line = next((line.strip() for line in raw.splitlines() if line.strip()), "")
     headline_years = [int(y) for y in _TITLE_YEAR.findall(first_line)] if len(first_line) <= 60 else []
     candidates = [
         ("congress line", lambda: int(found["delivered_on"][:4]) if "delivered_on" in found else None),
@@ -354,7 +354,7 @@ def infer_metadata(raw: str, file_name: str = "") -> dict:
     if published:
         found["published_on"] = _iso_date(published)
     review = _REVIEW_HEADING.search(raw) if _REVIEW_HEADING_END.search(raw) else None
-    found.update(_years(raw, file_name, found, title, review))
+    found.update(_years(raw, file_name, found, title, review, lines[0] if lines else ""))
     if found.get("region"):
         code = region_code(found["region"], found.get("place", ""))
         if code:
