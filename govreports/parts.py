@@ -374,9 +374,11 @@ def sentence_cues(
     if plan_year is not None:
         for i in numpy.flatnonzero(year_marks).tolist():  # the years named decide first
             sentence = text[spans[i][0] : spans[i][1]]
-            found = _strong_verdict(sentence, _years_named(sentence), plan_year, int(plan[i]), int(review[i]))
-            strongs[i] = found
-            parts[i] = found[0] if found[0] is not None else _WEAK_VERDICTS[int(weak[i])]
+            years = _years_named(sentence)
+            if years:  # 今年, 五年来: a sentence naming no year keeps the verdict on its counts
+                found = _strong_verdict(sentence, years, plan_year, int(plan[i]), int(review[i]))
+                strongs[i] = found
+                parts[i] = found[0] if found[0] is not None else _WEAK_VERDICTS[int(weak[i])]
     return strongs, parts
 
 
