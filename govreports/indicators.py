@@ -77,41 +77,73 @@ def _stands_alone(before: str) -> bool:
 def match_code(before: str, unit_base: str | None) -> str | None:
     """The code whose variant names the figure at the end of ``before`` (its clause up to the number).
 
-    The variant nearest the number wins, then the longest (人均地区生产总值 over 地区生产总值).
+    The variant nearest the number wins, then the longest (人均地区生产总值 over 地区生产总值); of
+    the codes it names, the first in vocabulary order whose cue fits.
     """
-    best: tuple[int, int, str] | None = None
-    pairs, longest_first, held_by = _variants_for(unit_base)
+    pairs, longest_first, held_by, codes_of = _variants_for(unit_base)
     match = longest_first.search(before) if pairs else None
     if match is None:
         return None  # no variant printed: nothing to weigh
-    held: set[int] = set()
+    held: set[str] = set()
     while match:  # each position holding a variant, from the first: a search, not a lookahead at each character
         held.update(held_by[match.group()])
         match = longest_first.search(before, match.start() + 1)
-    for i in sorted(held):  # in vocabulary order
-        indicator, variant = pairs[i]
-        pos = before.rfind(variant)
-        end = pos + len(variant)
-        if pos < 0 or not _fits_cue(indicator, variant, before[end:]):
+    # each printed variant weighed once, nearest and longest first, for the codes it names: the first
+    # that fits is the one the weighing of every pair would keep (two variants never share both the
+    # end and the length)
+    for end, length, variant in sorted([(before.rfind(v) + len(v), len(v), v) for v in held], reverse=True):
+        between = before[end:]
+        if len(between) > lexicon.MAX_INDICATOR_GAP or lexicon.INDICATOR_BLOCKERS.search(between):
             continue
+        pos = end - length
         if pos >= 2 and before.startswith("城乡", pos - 2):
             continue  # 城乡居民…: urban and rural at once, never "all residents"
         if variant in lexicon.LOOSE_VARIANTS and not _stands_alone(before[:pos]):
             continue  # 县域经济增长, 民营经济增长: a part of the economy, not its whole
-        if best is None or (end, len(variant)) > best[:2]:
-            best = (end, len(variant), indicator.code)
-    return best[2] if best else None
+        growth = None  # a growth word between: looked for once, for the first code that asks
+        for code, cue in codes_of[variant]:
+            if cue == _ANY_CUE:
+                return code
+            if cue == _REDUCTION:
+                if lexicon.REDUCTION_CUE.search(between):
+                    return code
+                continue
+            if growth is None:
+                growth = lexicon.GROWTH_CUE.search(between) is not None
+            if growth == (cue == _GROWTH):
+                return code
+    return None
+
+
+# what a code asks of the words between its variant and the figure (_fits_cue's cases)
+_ANY_CUE, _GROWTH, _REDUCTION, _NO_GROWTH = range(4)
+
+
+def _cue_of(indicator: Indicator, variant: str) -> int:
+    """_fits_cue's test for the words between, read once: a growth code whose variant is itself a growth
+    word (经济增长) asks nothing, nor does a rate or share."""
+    if indicator.needs_cue == "growth":
+        return _ANY_CUE if lexicon.GROWTH_CUE.search(variant) else _GROWTH
+    if indicator.needs_cue == "reduction":
+        return _REDUCTION
+    return _NO_GROWTH if indicator.kind in ("level", "count") else _ANY_CUE
 
 
 @cache
 def _variants_for(
     unit_base: str | None,
-) -> tuple[tuple[tuple[Indicator, str], ...], re.Pattern, dict[str, tuple[int, ...]]]:
+) -> tuple[
+    tuple[tuple[Indicator, str], ...],
+    re.Pattern,
+    dict[str, tuple[str, ...]],
+    dict[str, tuple[tuple[str, int], ...]],
+]:
     """The (indicator, variant) pairs whose unit fits ``unit_base``, in vocabulary order; one pattern
     that finds at a position the longest variant printed there (the variants tried longest first);
-    and for each variant the pairs (by position) whose variant starts it. Every variant printed at a
-    position is a prefix of the longest one there, so a few searches of a clause give the pairs worth
-    weighing, not a look for each variant of the vocabulary."""
+    for each variant the variants that start it; and for each variant the codes it names, in
+    vocabulary order, with their cue tests. Every variant printed at a position is a prefix of the
+    longest one there, so a few searches of a clause give the variants worth weighing, not a look
+    for each variant of the vocabulary."""
     pairs = tuple(
         (indicator, variant)
         for indicator in vocabulary()
@@ -119,8 +151,16 @@ def _variants_for(
         for variant in indicator.variants
     )
     longest = sorted({v for _, v in pairs}, key=len, reverse=True)
-    held_by = {w: tuple(i for i, (_, v) in enumerate(pairs) if w.startswith(v)) for w in longest}
-    return pairs, re.compile("|".join(re.escape(v) for v in longest) or "(?!)"), held_by
+    held_by = {w: tuple(v for v in longest if w.startswith(v)) for w in longest}
+    codes_of: dict[str, list[tuple[str, int]]] = {}
+    for indicator, variant in pairs:
+        codes_of.setdefault(variant, []).append((indicator.code, _cue_of(indicator, variant)))
+    return (
+        pairs,
+        re.compile("|".join(re.escape(v) for v in longest) or "(?!)"),
+        held_by,
+        {v: tuple(c) for v, c in codes_of.items()},
+    )
 
 
 def code_for(

@@ -179,9 +179,9 @@ def test_a_fact_marked_as_headline_is_the_fact_replace_makes():
 
 
 def test_the_code_of_a_clause_is_the_nearest_then_longest_variant_weighed_as_before():
-    """match_code weighs the variants printed in a clause in one loop over their vocabulary order (城乡
-    read just before a variant in place, not cut out): the code the plain weighing of each pair
-    gives."""
+    """match_code weighs each variant printed in a clause once, nearest and longest first, for the
+    codes it names in vocabulary order, with their cue tests read once (城乡 read just before a variant
+    in place, not cut out): the code the plain weighing of each pair gives."""
     from hypothesis import given
     from hypothesis import strategies as st
 
@@ -203,9 +203,11 @@ def test_the_code_of_a_clause_is_the_nearest_then_longest_variant_weighed_as_bef
         return best[2] if best else None
 
     variants = sorted({v for i in vocabulary() for v in i.variants})
-    pieces = st.sampled_from([*variants, "城乡", "城", "乡", "居民", "增长", "下降", "占", "县域", "全市", "，"])
+    words = ["城乡", "城", "乡", "居民", "增长", "下降", "压减", "提高", "占", "的", "比重", "、", "县域", "全市", "，"]
+    pieces = st.sampled_from([*variants, *words, "一二三四五六七"])
+    units = ["percent", "CNY", "USD", "person", "t", "kg", "ug/m3", "item", None]
 
-    @given(st.lists(pieces, max_size=6).map("".join), st.sampled_from(["percent", "CNY", "person", "t"]))
+    @given(st.lists(pieces, max_size=7).map("".join), st.sampled_from(units))
     def check(before, unit_base):
         assert match_code(before, unit_base) == plain(before, unit_base)
 
