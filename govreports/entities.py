@@ -115,6 +115,9 @@ _GENERIC_OPENER_FIRSTS = frozenset(opener[0] for opener in _GENERIC_OPENERS)
 _PAIRED_MARK = re.compile(r"[“”（）()《》]")
 _CORE_MARKS = re.compile(r"[“”《》、·\s0-9]")
 _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千两.]+[万亿]?[个项座条家所套处批]")
+#: What a project name's tail (``lexicon.PROJECT_NAME_TAIL``) can start with, besides a section whose
+#: 段 stands within five characters: a suffix followed by neither has no tail, without a match.
+_NAME_TAIL_FIRSTS = frozenset("0123456789一二三四五六七八九十扩电现改迁提主")
 #: What a count after a name starts with: a name followed by anything else is not counted (most).
 _COUNTED_AFTER_FIRSTS = frozenset("0123456789一二三四五六七八九十百千两.")
 _JOINERS = re.compile(r"[和与及]")
@@ -736,7 +739,8 @@ def find_suffixed_names(text: str) -> list[Mention]:
             if suffix in lexicon.HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text, _list_start(text, end), end):
                 continue  # 创建共同富裕示范区: an honour sought, not a project
             start = suffix_start
-            if projects:  # 青海段, 三期, 扩能改造: the rest of the name
+            # 青海段, 三期, 扩能改造: the rest of the name; most suffixes have none after them
+            if projects and (following in _NAME_TAIL_FIRSTS or text.find("段", end + 1, end + 5) > 0):
                 end = lexicon.PROJECT_NAME_TAIL.match(text, end).end()
             if start > 0 and end - start < 30:  # back to the delimiter before, at most 30 characters
                 i = bisect.bisect_left(delimiters, start)

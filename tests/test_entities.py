@@ -505,3 +505,18 @@ def test_a_name_whose_first_character_opens_nothing_is_trimmed_as_by_trying_ever
         assert gated == entities._trim_name(text, 0, len(text) - 1)
     finally:
         entities._TRIM_FIRSTS = original
+
+
+#: What a project name's tail is made of, with plain words and marks between.
+NAME_TAIL_PIECES = [*"段期号机组二通道先行三十7扩能改造电气现代化提质主体工程迁建容东湖，", "改扩建", "先行段"]
+
+
+@given(st.lists(st.sampled_from(NAME_TAIL_PIECES), max_size=12))
+def test_a_suffix_followed_by_no_tail_first_and_no_section_has_no_tail(pieces):
+    from govreports import entities
+
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        gate = text[end : end + 1] in entities._NAME_TAIL_FIRSTS or text.find("段", end + 1, end + 5) > 0
+        if not gate:
+            assert lexicon.PROJECT_NAME_TAIL.match(text, end).end() == end
