@@ -254,7 +254,7 @@ def _strip_words(phrase: str) -> str:
     phrase = phrase.strip(" ，、：；")
     if "第" in phrase:  # the rank words end in 第: no need to try the pattern at every position
         phrase = _RANK_END.sub("", phrase) or phrase
-    if phrase.count("“") != phrase.count("”"):
+    if ("“" in phrase or "”" in phrase) and phrase.count("“") != phrase.count("”"):  # most hold neither
         phrase = phrase.strip("“”")
     return phrase
 
