@@ -340,8 +340,9 @@ def _is_generic_core(name: str, suffix: str) -> bool:
             return True  # "绿色矿山和园区": the suffix is shared by words, not a name
         if name.endswith(suffix):
             core = before_suffix
-    if _GENERIC_WORD_AT.search(core):  # most cores hold no generic word: nothing to remove
-        core = _without_generic_words(core)
+    first = _GENERIC_WORD_AT.search(core)
+    if first:  # most cores hold no generic word: nothing to remove
+        core = _without_generic_words(core, first)
     if _CORE_MARKS.search(core):  # most cores hold no mark: nothing to rebuild
         core = _CORE_MARKS.sub("", core)
     if core in _CATEGORY_ITEMS or core in _PROJECT_SUFFIX_SET:
@@ -351,20 +352,26 @@ def _is_generic_core(name: str, suffix: str) -> bool:
     return len(core) < 2 if suffix else len(core) < 1
 
 
-def _without_generic_words(core: str) -> str:
+def _without_generic_words(core: str, first: re.Match | None = None) -> str:
     """``core`` with each generic word removed in turn, longest first (a removal can join the
     pieces of another word). Only the words the current text holds are removed: a word it lacks
     would change nothing, so the next one held is found with one scan instead of a try per word.
-    Most cores hold none: callers search for one first (``_GENERIC_WORD_AT.search``)."""
+    Most cores hold none: callers search for one first (``_GENERIC_WORD_AT.search``) and hand it
+    over (``first``); after a removal most hold none, which one search (no list of all) tells."""
     done = -1
-    while True:
-        held = [i for m in _GENERIC_WORD_AT.finditer(core) for i in _GENERIC_PREFIXES[m.group(1)] if i > done]
+    if first is None:
+        first = _GENERIC_WORD_AT.search(core)
+    while first:  # the scan for every word held starts at the first one
+        words = _GENERIC_WORD_AT.finditer(core, first.start())
+        held = [i for m in words for i in _GENERIC_PREFIXES[m.group(1)] if i > done]
         if not held:
             return core
         done = min(held)
         core = core.replace(_GENERIC_WORDS_LONGEST[done], "")
         if len(core) < _SHORTEST_GENERIC_WORD:
             return core  # too short to hold another
+        first = _GENERIC_WORD_AT.search(core)
+    return core
 
 
 def _suffix_of(name: str, ends: dict[str, tuple[str, ...]]) -> str | None:
