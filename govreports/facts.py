@@ -429,12 +429,12 @@ def _sentence_clauses(text: str, sentence_start: int, sentence_end: int) -> tupl
     bisecting the report's marks, not from a search of the sentence."""
     marks = mark_positions(text, "，；：")
     i, j = bisect_left(marks, sentence_start), bisect_left(marks, sentence_end)
-    bounds = [sentence_start, *[m + 1 for m in marks[i:j]], sentence_end]
-    starts, ends = [], []
-    for a, b in itertools.pairwise(bounds):
-        if a < b:
-            starts.append(a)
-            ends.append(b)
+    # a clause ends after each mark: only the last one can be empty (a mark ends the sentence)
+    ends = [m + 1 for m in marks[i:j]]
+    starts = [sentence_start, *ends]
+    ends.append(sentence_end)
+    if starts[-1] >= sentence_end:
+        del starts[-1], ends[-1]
     return starts, ends, [_UNREAD] * len(starts)
 
 
