@@ -84,14 +84,23 @@ def match_code(before: str, unit_base: str | None) -> str | None:
     match = longest_first.search(before) if pairs else None
     if match is None:
         return None  # no variant printed: nothing to weigh
-    held: set[str] = set()
-    while match:  # each position holding a variant, from the first: a search, not a lookahead at each character
-        held.update(held_by[match.group()])
-        match = longest_first.search(before, match.start() + 1)
+    # each printed variant's last position (its rfind): every variant starting at a position is a
+    # prefix of the longest one there, which the searches find at each position in turn
+    last: dict[str, int] = {}
+    while match:
+        start = match.start()
+        for variant in held_by[match.group()]:
+            last[variant] = start
+        match = longest_first.search(before, start + 1)
     # each printed variant weighed once, nearest and longest first, for the codes it names: the first
     # that fits is the one the weighing of every pair would keep (two variants never share both the
     # end and the length)
-    for end, length, variant in sorted([(before.rfind(v) + len(v), len(v), v) for v in held], reverse=True):
+    if len(last) == 1:  # most clauses: no order to find
+        ((variant, start),) = last.items()
+        weighed = [(start + len(variant), len(variant), variant)]
+    else:
+        weighed = sorted([(p + len(v), len(v), v) for v, p in last.items()], reverse=True)
+    for end, length, variant in weighed:
         between = before[end:]
         if len(between) > lexicon.MAX_INDICATOR_GAP or lexicon.INDICATOR_BLOCKERS.search(between):
             continue
