@@ -201,6 +201,10 @@ _TIME_PREFIX_FIRSTS = frozenset("0123456789七中国春元端五全今去明当�
 #: The characters a governing verb or a name adverb starts with: a name that starts with none has no
 #: opening verb to look for.
 _OPENING_FIRSTS = frozenset(_VERBS_BY_FIRST) | frozenset(_ADVERBS_BY_FIRST)
+#: The first two characters of each governing verb and opening adverb (a word of one character is
+#: itself): a name opening with none of them opens with no verb, without trying the words of its
+#: first character (two in three names starting with one of those characters open with no verb).
+_OPENING_HEADS = frozenset(word[:2] for word in (*_VERBS_LONGEST, *lexicon.NAME_ADVERBS))
 #: What a name ``_trim_name`` cuts anything off the front of (a 的 aside) starts with.
 _TRIM_FIRSTS = _NAME_OPENER_FIRSTS | _OPENING_FIRSTS | _TIME_PREFIX_FIRSTS | _NAME_START_SET
 
@@ -257,7 +261,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         if opener and opener.end() and end - start - opener.end() >= 2:
             start, changed = start + opener.end(), True
             name = text[start:end]
-        for verb in _opening_verbs(name) if name[:1] in _OPENING_FIRSTS else ():
+        opens = name[:2] in _OPENING_HEADS or name[:1] in _OPENING_HEADS
+        for verb in _opening_verbs(name) if opens else ():
             rest = name[len(verb) :]
             if name.startswith(verb) and len(rest) > 1 and not rest.startswith("性"):
                 start, changed = start + len(verb), True

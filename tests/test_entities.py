@@ -520,3 +520,15 @@ def test_a_suffix_followed_by_no_tail_first_and_no_section_has_no_tail(pieces):
         gate = text[end : end + 1] in entities._NAME_TAIL_FIRSTS or text.find("段", end + 1, end + 5) > 0
         if not gate:
             assert lexicon.PROJECT_NAME_TAIL.match(text, end).end() == end
+
+
+@given(st.data())
+def test_a_name_opening_with_no_verb_or_adverb_head_opens_with_no_verb(data):
+    from govreports import entities
+
+    words = [*entities._VERBS_LONGEST, *lexicon.NAME_ADVERBS]
+    firsts = [word[0] for word in words]  # a verb's first character, mostly followed by no verb's second
+    pieces = st.one_of(st.sampled_from(words), st.sampled_from(firsts), st.sampled_from([*"东湖大桥工程"]))
+    name = "".join(data.draw(st.lists(pieces, min_size=1, max_size=5)))
+    if not (name[:2] in entities._OPENING_HEADS or name[:1] in entities._OPENING_HEADS):
+        assert entities._opening_verbs(name) == []
