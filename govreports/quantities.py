@@ -470,6 +470,10 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
     covered_until = -1
     size, quote_starts, quote_ends = len(text), found.quote_starts, found.quote_ends
     past_ends, tail_starts = found.past_ends, found.tail_starts
+    past_reach, tail_backs = found.past_reach, found.tail_backs
+    # _past_in's bisections, read in step with the numbers (they come in order): the openers ending at
+    # or before the number, the span tails starting before start - 2
+    n_ends, n_tails, past_j, tail_k = len(past_ends), len(tail_starts), 0, 0
     # the furthest end of the skip spans opening at or before the number: the numbers come in order,
     # so the spans are read once, in step with them
     skip_reach, j, spans = -1, 0, len(skip)
@@ -511,10 +515,20 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
             if i and end < quote_ends[i - 1]:
                 is_fact, reason = False, "name"
                 break
-            # most texts have no opener, and an amount needs none of the span ends: no call for those
-            if (past_ends or (tail_starts and measure not in _AMOUNT_UNITS)) and _past_in(text, token, measure, found):
-                is_fact, reason = False, "past_context"
-                break
+            # most texts have no opener, and an amount needs none of the span ends: no look for those;
+            # the few numbers a span tail could reach ask _past_in for the search of their clause
+            if past_ends:
+                while past_j < n_ends and past_ends[past_j] <= start:
+                    past_j += 1
+                if past_j and past_reach[past_j - 1] >= start:
+                    is_fact, reason = False, "past_context"
+                    break
+            if tail_starts and measure not in _AMOUNT_UNITS:
+                while tail_k < n_tails and tail_starts[tail_k] < start - 2:
+                    tail_k += 1
+                if tail_k < n_tails and tail_backs[tail_k] < end and _past_in(text, token, measure, found):
+                    is_fact, reason = False, "past_context"
+                    break
             if before1 == "第":
                 rank, reason = _rank_verdict(text, token)
                 if rank:  # a rank stands alone: no range, no unit

@@ -460,3 +460,44 @@ def test_a_rank_cue_is_found_by_one_search_exactly_when_one_is_in_the_text(text)
     from govreports.quantities import _RANK_CUE
 
     assert bool(_RANK_CUE.search(text)) == any(cue in text for cue in lexicon.RANK_CUES)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "在",
+                "连续",
+                "4年",
+                "基础上",
+                "曾经",
+                "曾占",
+                "，",
+                "。",
+                "增长",
+                "12个",
+                "5%",
+                "3亿元",
+                "两年",
+                "第",
+                "\n",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_the_past_context_read_in_step_with_the_numbers_is_the_bisection_for_each(pieces):
+    """``candidates`` reads the past-context openers and span tails in step with the numbers, not by
+    a bisection for each: the verdicts of each number judged alone (from the first opener and tail),
+    a past context exactly where ``_past_context`` finds one for the facts and the numbers it set
+    aside."""
+    from govreports.quantities import _past_context, candidates, judge, number_tokens, quoted_spans, read_unit
+
+    text = "".join(pieces)
+    quotes = quoted_spans(text)
+    for candidate in candidates(text):
+        assert judge(text, candidate.token, quotes) == candidate
+        if candidate.reason == "past_context" or (candidate.is_fact and not candidate.rank):
+            measure = read_unit(text, candidate.range_end).measure
+            assert _past_context(text, candidate.token, measure) == (candidate.reason == "past_context")
+    assert len(number_tokens(text)) >= len(candidates(text))
