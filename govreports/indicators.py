@@ -80,7 +80,12 @@ def match_code(before: str, unit_base: str | None) -> str | None:
     The variant nearest the number wins, then the longest (人均地区生产总值 over 地区生产总值); of
     the codes it names, the first in vocabulary order whose cue fits.
     """
-    pairs, longest_first, held_by, codes_of = _variants_for(unit_base)
+    return _match(before, _variants_for(unit_base))
+
+
+def _match(before: str, found: tuple) -> str | None:
+    """``match_code`` with the unit's variants got (code_for has them already)."""
+    pairs, longest_first, held_by, codes_of = found
     match = longest_first.search(before) if pairs else None
     if match is None:
         return None  # no variant printed: nothing to weigh
@@ -189,7 +194,8 @@ def code_for(
     ``sentence`` is its sentence up to the figure. ``borrowed`` is the subject an earlier clause
     gave a bare figure ("地区生产总值…，全年预计同比增长1.5%"). ``part_of_year`` False says the
     whole sentence names no part of the year (looked for once for all its figures)."""
-    if not _variants_for(unit_base)[0]:
+    found = _variants_for(unit_base)
+    if not found[0]:
         return None  # no code's unit fits (a count of items, of firms …; half the figures): no test can give one
     if part_of_year and lexicon.PART_OF_YEAR.search(_WHOLE_YEAR.split(sentence)[-1]):
         return None
@@ -212,16 +218,16 @@ def code_for(
         if index < len(parts) >= 2:
             own = parts[index]
             completed = own + parts[-1][len(own) :] if index < len(parts) - 1 else own
-            return match_code(completed + _list_tail(source[respectively:]), unit_base)
+            return _match(completed + _list_tail(source[respectively:]), found)
         if "城乡居民" in subject and index in (0, 1):  # 城乡居民…分别: urban, then rural
             own = subject.replace("城乡居民", ("城镇居民", "农村居民")[index])
-            return match_code(own + _list_tail(source[respectively:]), unit_base)
+            return _match(own + _list_tail(source[respectively:]), found)
     if item:  # a list of values paired with a list of things: 城镇 borrows 农村居民人均可支配收入's tail
         own = item + items[-1][len(item) :] if items and len(item) <= 4 and items[-1] != item else item
-        code = match_code(own + _list_tail(before), unit_base) or match_code(own, unit_base)
+        code = _match(own + _list_tail(before), found) or _match(own, found)
         if code is not None:
             return code
-    return match_code(before, unit_base) or (match_code(borrowed, unit_base) if borrowed else None)
+    return _match(before, found) or (_match(borrowed, found) if borrowed else None)
 
 
 def _list_tail(words: str) -> str:
