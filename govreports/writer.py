@@ -175,6 +175,24 @@ class WriterError(OSError):
         self.problem = problem
 
 
+@contextlib.contextmanager
+def _sigint_held():
+    """Ctrl-C held back for a few statements that must not be cut in two (where signals can be held)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+#: Writers started by this process and not yet waited for or stopped: ``_Background.stop_all`` stops
+#: them, also one whose starter was interrupted (Ctrl-C) before it could keep hold of it.
+_LIVE_WRITERS: set = set()
+
+
 class _Background:
     """One writer run beside the others: in a forked process where there is fork (the child shares
     the tables without copying them, and binding a million rows into SQLite holds the interpreter,
@@ -191,15 +209,20 @@ class _Background:
             self.worker = context.Process(target=self._child, args=(send, function, *args), daemon=True)
             # A Ctrl-C during the fork would be swallowed by an at-fork handler: hold it until after
             # (the child keeps it held, and is stopped by the parent).
-            held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-            try:
+            with _sigint_held():
                 self.worker.start()
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                _LIVE_WRITERS.add(self)
         else:
             self.receive = None
             self.worker = threading.Thread(target=self._thread, args=(function, *args), daemon=True)
             self.worker.start()
+            _LIVE_WRITERS.add(self)
+
+    @classmethod
+    def stop_all(cls) -> None:
+        """Stop every writer this process started and still runs (before its folder is removed)."""
+        for writer in [w for w in _LIVE_WRITERS if w.owner == os.getpid()]:
+            writer.stop()
 
     @staticmethod
     def _child(send, function, *args) -> None:
@@ -225,24 +248,30 @@ class _Background:
                 problem = problem or self._ended()
         else:
             self.worker.join()
+            _LIVE_WRITERS.discard(self)
             problem = self.problem
         if problem:
             raise WriterError(problem)
 
     def reap(self) -> None:
         """The parent's end of a writer another writer has waited for: the process gone, its exit checked."""
-        problem = self._ended() if self.receive is not None else (self.worker.join() or self.problem)
+        if self.receive is None:
+            self.worker.join()
+            _LIVE_WRITERS.discard(self)
+        problem = self._ended() if self.receive is not None else self.problem
         if problem:
             raise WriterError(problem)
 
     def _ended(self) -> str | None:
         self.worker.join()
+        _LIVE_WRITERS.discard(self)
         return f"the writer process ended with exit code {self.worker.exitcode}" if self.worker.exitcode else None
 
     def stop(self) -> None:
         if self.receive is not None:
             self.worker.terminate()
         self.worker.join()
+        _LIVE_WRITERS.discard(self)
 
 
 def _problem(exc: BaseException) -> str:
@@ -346,6 +375,7 @@ def stage(
         (staging / "datapackage.json").write_bytes(descriptor_bytes(files, documents, "", meta))
         validate(staging / "datapackage.json", tables, checked, check)
     except BaseException:
+        _Background.stop_all()  # a writer a Ctrl-C left unheld would write on into the folder
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging, files, pages
@@ -434,8 +464,13 @@ class Claim:
         self._lock.__enter__()
         try:
             recover(self.out_dir)
-            self._folder = Path(tempfile.mkdtemp(prefix=f".build-{self.out_dir.name}-", dir=self.out_dir.parent))
+            # a Ctrl-C between making the folder and keeping its name would leave it behind: held
+            # until the name is kept, then raised here, where the folder is removed
+            with _sigint_held():
+                self._folder = Path(tempfile.mkdtemp(prefix=f".build-{self.out_dir.name}-", dir=self.out_dir.parent))
         except BaseException:
+            if self._folder is not None:
+                shutil.rmtree(self._folder, ignore_errors=True)
             self._lock.__exit__(None, None, None)
             raise
         return self
@@ -455,6 +490,7 @@ class Claim:
     def __exit__(self, *exc) -> None:
         try:
             self.stop_database()
+            _Background.stop_all()  # also one a Ctrl-C interrupted before it was held
             if self._folder is not None:
                 shutil.rmtree(self._folder, ignore_errors=True)
         finally:

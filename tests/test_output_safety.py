@@ -314,3 +314,39 @@ def test_a_database_writer_that_fails_is_named_in_one_line_and_nothing_is_replac
     line = the_line(result.stderr)
     assert line.count("could not write the database") == 1 and "RuntimeError: the disk says no" in line, line
     assert snapshot(out) == before and leftovers(out) == []
+
+
+def test_a_writer_started_as_ctrl_c_strikes_is_stopped_and_leaves_nothing(published, monkeypatch):
+    """A Ctrl-C that lands after a writer's process started but before the build held it: the writer
+    is stopped anyway, before its folder is removed."""
+    from conftest import build_in_process
+
+    raw, out, before = published
+    started = []
+    start = writer._Background.__init__
+
+    def interrupted(self, function, *args):
+        start(self, function, *args)
+        started.append(self)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writer._Background, "__init__", interrupted)
+    result = build_in_process(raw, out)
+    assert result.returncode == build.EXIT_INTERRUPTED
+    assert started and not any(w.worker.is_alive() for w in started)
+    assert snapshot(out) == before and leftovers(out) == []
+
+
+def test_ctrl_c_as_a_build_makes_its_private_folder_leaves_nothing(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    make = writer.tempfile.mkdtemp
+
+    def interrupted(*args, **kwargs):
+        made = make(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # held until the build has kept the folder's name
+        return made
+
+    monkeypatch.setattr(writer.tempfile, "mkdtemp", interrupted)
+    with pytest.raises(KeyboardInterrupt), writer.Claim(out):
+        pass
+    assert leftovers(out) == []
