@@ -177,15 +177,25 @@ class WriterError(OSError):
 
 @contextlib.contextmanager
 def _sigint_held():
-    """Ctrl-C held back for a few statements that must not be cut in two (where signals can be held)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    """Ctrl-C held back for a few statements that must not be cut in two, then acted on. Blocking
+    the signal holds it in this thread only (another thread may take it, and Python then runs the
+    handler here at once), so Python's handler is also replaced by one that notes it."""
+    noted: list[int] = []
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, lambda number, frame: noted.append(number))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+            if noted and callable(previous):
+                previous(signal.SIGINT, None)
+            elif noted and previous == signal.SIG_DFL:
+                raise KeyboardInterrupt
 
 
 #: Writers started by this process and not yet waited for or stopped: ``_Background.stop_all`` stops
