@@ -154,6 +154,17 @@ def test_the_descriptor_check_process_gives_the_verdict_of_the_in_process_check(
         check.close()
 
 
+def test_the_check_process_warms_up_on_a_descriptor_frictionless_accepts():
+    from frictionless import Package, system
+
+    from govreports.descriptor_check import WARM_UP
+
+    with system.use_context(trusted=True):
+        package = Package(WARM_UP)  # a warm-up that raised would warm nothing, silently
+    schema = package.resources[0].schema
+    assert schema.primary_key and schema.foreign_keys and schema.fields[1].constraints["enum"]
+
+
 def test_a_descriptor_check_process_that_is_gone_leaves_the_check_to_the_build(tables, tmp_path):
     descriptor = _csv_package(tables, tmp_path)
     package = json.loads(descriptor.read_text(encoding="utf-8"))
