@@ -180,14 +180,23 @@ _HEAD_WORDS = {
 }
 _LINE_NUMBER_CHARACTERS = frozenset("0123456789、和号")
 _COMPASS_POINTS = frozenset("东西南北")
-_CATEGORY_WORDS = {
-    table: [(category, _words_pattern(words)) for category, words in categories]
-    for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
-}
-#: Any category word of a table: a name holding none is of no category, without a search per category.
-_ANY_CATEGORY_WORD = {
-    table: _words_pattern([word for _, words in categories for word in words])
-    for table, categories in (("events", lexicon.EVENT_CATEGORIES), ("projects", lexicon.PROJECT_CATEGORIES))
+
+
+def _categories_before(categories) -> tuple[list[re.Pattern], dict[str, int], tuple[str, ...]]:
+    """For each category (and one past the last), one pattern for the words of all categories before
+    it; each word's first category; the categories' names. A name's category is the first whose
+    words it holds: any word found is of a category it holds, so only those before it are left."""
+    first_of: dict[str, int] = {}
+    for i, (_, words) in enumerate(categories):
+        for word in words:
+            first_of.setdefault(word, i)
+    before = [_words_pattern([w for _, words in categories[:i] for w in words]) for i in range(len(categories) + 1)]
+    return before, first_of, tuple(category for category, _ in categories)
+
+
+_CATEGORIES_BEFORE = {
+    "events": _categories_before(lexicon.EVENT_CATEGORIES),
+    "projects": _categories_before(lexicon.PROJECT_CATEGORIES),
 }
 _ADVERBS_BY_FIRST = _by_first_character(lexicon.NAME_ADVERBS)
 #: Each status with one pattern for its verbs (a status is asked of every name's clause).
@@ -875,15 +884,18 @@ def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, i
 
 
 def _category(table: str, name: str, given: str | None) -> str | None:
+    """The first category whose words the name holds: a word found narrows the search to the
+    categories before its own (one search or two, not one for each category in turn)."""
     if given:
         return given
-    table = "events" if table == "events" else "projects"
-    if not _ANY_CATEGORY_WORD[table].search(name):
+    before, first_of, categories = _CATEGORIES_BEFORE["events" if table == "events" else "projects"]
+    found = before[-1].search(name)
+    if found is None:
         return "other"
-    for category, words in _CATEGORY_WORDS[table]:
-        if words.search(name):
-            return category
-    return "other"
+    while found:
+        i = first_of[found.group()]
+        found = before[i].search(name) if i else None
+    return categories[i]
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

@@ -532,3 +532,20 @@ def test_a_name_opening_with_no_verb_or_adverb_head_opens_with_no_verb(data):
     name = "".join(data.draw(st.lists(pieces, min_size=1, max_size=5)))
     if not (name[:2] in entities._OPENING_HEADS or name[:1] in entities._OPENING_HEADS):
         assert entities._opening_verbs(name) == []
+
+
+#: Every category word of both tables, pieces of them (文化 of 文化园) and plain words between.
+CATEGORY_PIECES = [
+    *(word for _, words in (*lexicon.PROJECT_CATEGORIES, *lexicon.EVENT_CATEGORIES) for word in words),
+    *"文化园服务中心东湖",
+]
+
+
+@given(st.sampled_from(["projects", "events"]), st.lists(st.sampled_from(CATEGORY_PIECES), max_size=6))
+def test_a_name_is_of_the_first_category_whose_words_it_holds_as_by_asking_each_in_turn(table, pieces):
+    from govreports import entities
+
+    name = "".join(pieces)
+    categories = lexicon.EVENT_CATEGORIES if table == "events" else lexicon.PROJECT_CATEGORIES
+    expected = next((category for category, words in categories if any(w in name for w in words)), "other")
+    assert entities._category(table, name, None) == expected
