@@ -6,12 +6,18 @@ code and year from a later report (the next year's review). ``met`` honours the 
 range: ``>= 5`` is met by 5.4, ``5-5.5`` by 5.2 (and by anything beyond it in the measure's good
 direction), ``~5`` within a tolerance (0.5 percentage points for rates, 5% of the target for
 amounts), ``= 5`` as a floor for a measure where more is better and as a ceiling where less is.
-Pure functions over the rows of all documents.
+Pure functions over the Arrow tables of all documents; a pair of rows is judged as two dicts.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from . import lexicon
+from .columnar import arrow_schema
 from .indicators import by_code
 
 MET_VALUES = ("true", "false", "unknown")
@@ -88,88 +94,176 @@ def judge(target: dict, outcome: dict | None) -> tuple[str, float | None, str]:
     return ("true" if met else "false"), difference, rule
 
 
-def _preference(row: dict) -> tuple:
-    """Of several figures for one region, year and code: the headline one, then the first printed."""
-    return (not row["headline"], row.get("time_scope") not in ("reviewed_year", "plan_year"), row["doc_id"], row["id"])
+#: What linking a target to its outcome reads of a figure; the other columns never leave Arrow.
+LINK_COLUMNS = (
+    "id",
+    "doc_id",
+    "year",
+    "time_scope",
+    "indicator_code",
+    "headline",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "value_base",
+    "unit_base",
+    "number_start",
+    "char_start",
+    "quote",
+)
+
+#: The time scopes a figure of its own report's year has; others (a five-year span, a later year)
+#: are preferred less when several figures give one region, year and code.
+OWN_YEAR_SCOPES = ("reviewed_year", "plan_year")
 
 
-def _by_key(rows: list[dict], regions: dict[str, str]) -> dict[tuple, list[dict]]:
-    """Rows by (region, year, code), each group in order of preference (one sort for all groups)."""
-    grouped: dict[tuple, list[dict]] = {}
-    for row in sorted(rows, key=_preference):
-        if row.get("indicator_code") and row.get("year") is not None:
-            grouped.setdefault((regions[row["doc_id"]], row["year"], row["indicator_code"]), []).append(row)
-    return grouped
+@dataclass(frozen=True)
+class _Figures:
+    """The coded figures of one table (only rows with a code and a year can be linked across
+    reports), with what linking asks of each row, by its position in ``rows``."""
+
+    rows: pa.Table  # the LINK_COLUMNS of the coded rows
+    signed: pa.Array  # ``value`` with a printed decline of a growth rate negative (signed_value)
+    document: list[int]  # the position of each row's report among the built documents
+    groups: dict[tuple, list[int]]  # (region, year, code) -> rows, the preferred one first
 
 
-def derive(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """``target_outcomes`` and ``panel`` rows from the built tables of all documents."""
-    documents = {d["doc_id"]: d for d in rows["documents"] if d["status"] == "built"}
-    regions = {doc_id: region_key(document) for doc_id, document in documents.items()}
-    plan_years = {doc_id: document.get("plan_year") or 0 for doc_id, document in documents.items()}
-    targets = _by_key(rows["targets"], regions)
-    outcomes = _by_key(rows["achievements"], regions)
-    target_outcomes, panel = [], []
-    for key in sorted(targets):
-        later_outcomes = outcomes.get(key, ())
-        for target in targets[key]:
-            plan_year = plan_years[target["doc_id"]]
-            outcome = next((o for o in later_outcomes if plan_years[o["doc_id"]] > plan_year), None)
-            met, difference, rule = judge(target, outcome)
-            target_outcomes.append(_link_row(target, outcome, documents, met, difference, rule))
-    links = {row["target_id"]: row for row in target_outcomes}
-    for key in sorted(set(targets) | set(outcomes)):
-        target = targets.get(key, [None])[0]
-        link = links.get(target["id"]) if target else None
-        outcome = next((o for o in outcomes.get(key, []) if link and o["id"] == link["outcome_id"]), None)
-        outcome = outcome or (outcomes.get(key, [None])[0])
-        panel.append(_panel_row(key, target, outcome, link, documents))
-    return {"target_outcomes": target_outcomes, "panel": panel}
+def _figures(data: pa.Table, doc_ids: pa.Array, regions: pa.Array) -> _Figures:
+    data = data.select(list(LINK_COLUMNS))  # before the filter, which copies every column it keeps
+    code = data["indicator_code"]
+    coded = pc.and_(pc.and_(pc.is_valid(code), pc.not_equal(code, "")), pc.is_valid(data["year"]))
+    rows = data.filter(coded).combine_chunks()
+    document = pc.index_in(rows["doc_id"], value_set=doc_ids)
+    region = regions.take(document)
+    # Of several figures for one region, year and code: the headline one, then one of the report's
+    # own year, then the first printed (the order of the old per-row sort key, kept by one sort).
+    order = pc.sort_indices(
+        pa.table(
+            {
+                "region": region,
+                "year": rows["year"],
+                "code": rows["indicator_code"],
+                "not_headline": pc.invert(pc.fill_null(rows["headline"], False)),
+                "other_scope": pc.invert(pc.fill_null(pc.is_in(rows["time_scope"], pa.array(OWN_YEAR_SCOPES)), False)),
+                "doc_id": rows["doc_id"],
+                "id": rows["id"],
+            }
+        ),
+        sort_keys=[
+            (name, "ascending") for name in ("region", "year", "code", "not_headline", "other_scope", "doc_id", "id")
+        ],
+    )
+    groups: dict[tuple, list[int]] = {}
+    keys = zip(
+        *(column.take(order).to_pylist() for column in (region, rows["year"], rows["indicator_code"])), strict=True
+    )
+    for position, key in zip(order.to_pylist(), keys, strict=True):
+        groups.setdefault(key, []).append(position)
+    return _Figures(rows, _signed(rows), document.to_pylist(), groups)
 
 
-def _link_row(target: dict, outcome: dict | None, documents: dict, met: str, difference, rule: str) -> dict:
-    document = documents[target["doc_id"]]
-    return {
-        "target_id": target["id"],
-        "target_doc_id": target["doc_id"],
-        "outcome_id": outcome["id"] if outcome else None,
-        "outcome_doc_id": outcome["doc_id"] if outcome else None,
-        "region": document.get("region"),
-        "region_code": document.get("region_code"),
-        "indicator_code": target["indicator_code"],
-        "year": target["year"],
-        "target_value": signed_value(target),
-        "target_value_max": target.get("value_max"),
-        "target_unit": target.get("unit"),
-        "target_comparator": target["comparator"],
-        "outcome_value": signed_value(outcome) if outcome else None,
-        "outcome_unit": outcome.get("unit") if outcome else None,
-        "outcome_comparator": outcome["comparator"] if outcome else None,
-        "difference": difference,
-        "met": met,
-        "met_rule": rule,
+def _signed(rows: pa.Table) -> pa.Array:
+    """signed_value of every row: only growth rates are read in Python, and only their quotes."""
+    growth = pa.array([code for code, indicator in by_code().items() if indicator.kind == "growth_rate"], pa.string())
+    candidates = pc.indices_nonzero(pc.and_(pc.is_in(rows["indicator_code"], growth), pc.is_valid(rows["value"])))
+    declines = [False] * rows.num_rows
+    read = rows.select(["quote", "number_start", "char_start"]).take(candidates).to_pydict()
+    for position, quote, number_start, char_start in zip(
+        candidates.to_pylist(), read["quote"], read["number_start"], read["char_start"], strict=True
+    ):
+        declines[position] = bool(lexicon.DECLINE_WORDS.search(quote[: number_start - char_start][-6:]))
+    value = rows["value"]
+    return pc.if_else(pa.array(declines, pa.bool_()), pc.negate(value), value)
+
+
+def derive(documents: pa.Table, targets: pa.Table, achievements: pa.Table) -> dict[str, pa.Table]:
+    """The ``target_outcomes`` and ``panel`` tables (in no particular order) from the built tables of
+    all documents. Columns are gathered with Arrow; Python reads only the keys, and the values of
+    the pairs it judges."""
+    built = [document for document in documents.to_pylist() if document["status"] == "built"]
+    doc_ids = pa.array([document["doc_id"] for document in built], pa.string())
+    plan_years = [document.get("plan_year") or 0 for document in built]
+    names = pa.array([document.get("region") for document in built], pa.string())
+    codes = pa.array([document.get("region_code") for document in built], pa.string())
+    keys = pa.array([region_key(document) for document in built], pa.string())
+    t = _figures(targets, doc_ids, keys)
+    a = _figures(achievements, doc_ids, keys)
+
+    outcome: list[int | None] = [None] * t.rows.num_rows  # each target's outcome: a row of ``a``
+    for key, rows in t.groups.items():
+        later_outcomes = a.groups.get(key, ())
+        for row in rows:
+            plan_year = plan_years[t.document[row]]
+            outcome[row] = next((o for o in later_outcomes if plan_years[a.document[o]] > plan_year), None)
+    verdicts = [judge({}, None)] * t.rows.num_rows
+    pairs = [(row, o) for row, o in enumerate(outcome) if o is not None]
+    if pairs:
+        judged_targets = t.rows.take(pa.array([row for row, _ in pairs], pa.int64())).to_pylist()
+        judged_outcomes = a.rows.take(pa.array([o for _, o in pairs], pa.int64())).to_pylist()
+        for (row, _), target, result in zip(pairs, judged_targets, judged_outcomes, strict=True):
+            verdicts[row] = judge(target, result)
+    met, difference, rule = (list(column) for column in zip(*verdicts, strict=True)) if verdicts else ([], [], [])
+    to_outcome = pa.array(outcome, pa.int64())
+    to_document = pa.array(t.document, pa.int64())
+    target_outcomes = {
+        "target_id": t.rows["id"],
+        "target_doc_id": t.rows["doc_id"],
+        "outcome_id": a.rows["id"].take(to_outcome),
+        "outcome_doc_id": a.rows["doc_id"].take(to_outcome),
+        "region": names.take(to_document),
+        "region_code": codes.take(to_document),
+        "indicator_code": t.rows["indicator_code"],
+        "year": t.rows["year"],
+        "target_value": t.signed,
+        "target_value_max": t.rows["value_max"],
+        "target_unit": t.rows["unit"],
+        "target_comparator": t.rows["comparator"],
+        "outcome_value": a.signed.take(to_outcome),
+        "outcome_unit": a.rows["unit"].take(to_outcome),
+        "outcome_comparator": a.rows["comparator"].take(to_outcome),
+        "difference": pa.array(difference, pa.float64()),
+        "met": pa.array(met, pa.string()),
+        "met_rule": pa.array(rule, pa.string()),
     }
 
-
-def _panel_row(key: tuple, target: dict | None, outcome: dict | None, link: dict | None, documents: dict) -> dict:
-    region, year, code = key
-    document = documents[(target or outcome)["doc_id"]]
-    indicator = by_code()[code]
-    return {
-        "region_key": region,
-        "region": document.get("region"),
-        "region_code": document.get("region_code"),
-        "year": year,
-        "indicator_code": code,
-        "indicator_label": indicator.label_en,
-        "indicator_label_zh": indicator.label_zh,
-        "target_id": target["id"] if target else None,
-        "target_value": signed_value(target) if target else None,
-        "target_value_max": target.get("value_max") if target else None,
-        "target_comparator": target["comparator"] if target else None,
-        "target_unit": target.get("unit") if target else None,
-        "outcome_id": outcome["id"] if outcome else None,
-        "outcome_value": signed_value(outcome) if outcome else None,
-        "outcome_unit": outcome.get("unit") if outcome else None,
-        "met": link["met"] if link else None,
+    # The panel: a row per region, year and code; its target the preferred one, its outcome that
+    # target's outcome, or else the preferred outcome.
+    panel_keys = [*t.groups, *(key for key in a.groups if key not in t.groups)]
+    first_target = [t.groups[key][0] if key in t.groups else None for key in panel_keys]
+    panel_outcome = [
+        outcome[row] if row is not None and outcome[row] is not None else a.groups.get(key, [None])[0]
+        for key, row in zip(panel_keys, first_target, strict=True)
+    ]
+    panel_document = [
+        t.document[row] if row is not None else a.document[o]
+        for row, o in zip(first_target, panel_outcome, strict=True)
+    ]
+    to_target, to_outcome = pa.array(first_target, pa.int64()), pa.array(panel_outcome, pa.int64())
+    to_document = pa.array(panel_document, pa.int64())
+    indicators = [by_code()[code] for _, _, code in panel_keys]
+    panel = {
+        "region_key": pa.array([region for region, _, _ in panel_keys], pa.string()),
+        "region": names.take(to_document),
+        "region_code": codes.take(to_document),
+        "year": pa.array([year for _, year, _ in panel_keys], pa.int64()),
+        "indicator_code": pa.array([code for _, _, code in panel_keys], pa.string()),
+        "indicator_label": pa.array([indicator.label_en for indicator in indicators], pa.string()),
+        "indicator_label_zh": pa.array([indicator.label_zh for indicator in indicators], pa.string()),
+        "target_id": t.rows["id"].take(to_target),
+        "target_value": t.signed.take(to_target),
+        "target_value_max": t.rows["value_max"].take(to_target),
+        "target_comparator": t.rows["comparator"].take(to_target),
+        "target_unit": t.rows["unit"].take(to_target),
+        "outcome_id": a.rows["id"].take(to_outcome),
+        "outcome_value": a.signed.take(to_outcome),
+        "outcome_unit": a.rows["unit"].take(to_outcome),
+        "met": pa.array([met[row] if row is not None else None for row in first_target], pa.string()),
     }
+    return {"target_outcomes": _table("target_outcomes", target_outcomes), "panel": _table("panel", panel)}
+
+
+def _table(table: str, columns: dict[str, pa.Array]) -> pa.Table:
+    """Columns in schema order and types (a type that differs is an error, not a cast)."""
+    schema = arrow_schema(table)
+    return pa.Table.from_arrays([columns[name] for name in schema.names], schema=schema).combine_chunks()

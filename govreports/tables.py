@@ -6,8 +6,6 @@ the build concatenates them, derives the cross-report tables and sorts every tab
 
 from __future__ import annotations
 
-import pyarrow.compute as pc
-
 from . import columnar, outcomes
 from .columnar import Tables
 from .records import Extraction
@@ -36,33 +34,6 @@ def extraction_tables(extraction: Extraction) -> Tables:
     return {table: tables[table] for table in TABLES}
 
 
-#: What linking a target to its outcome reads of a figure; the other columns never leave Arrow.
-LINK_COLUMNS = (
-    "id",
-    "doc_id",
-    "year",
-    "time_scope",
-    "indicator_code",
-    "headline",
-    "comparator",
-    "value",
-    "value_max",
-    "unit",
-    "value_base",
-    "unit_base",
-    "number_start",
-    "char_start",
-    "quote",
-)
-
-
-def _coded(data) -> list[dict]:
-    """Only rows with a code and a year can be linked across reports."""
-    data = data.select(list(LINK_COLUMNS))  # before the filter, which copies every column it keeps
-    columns = data.filter(pc.and_(pc.is_valid(data["indicator_code"]), pc.is_valid(data["year"]))).to_pydict()
-    return [dict(zip(LINK_COLUMNS, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-
-
 def combine(per_document: list[Tables]) -> Tables:
     """All documents' extracted tables concatenated, in document order (derived tables empty)."""
     return {
@@ -75,14 +46,8 @@ def combine(per_document: list[Tables]) -> Tables:
 
 def with_derived(tables: Tables) -> Tables:
     """The derived tables added, every table sorted by its key."""
-    derived = outcomes.derive(
-        {
-            "documents": tables["documents"].to_pylist(),
-            "targets": _coded(tables["targets"]),
-            "achievements": _coded(tables["achievements"]),
-        }
-    )
-    tables = {**tables, **{table: columnar.from_rows(table, derived[table]) for table in DERIVED_TABLES}}
+    derived = outcomes.derive(tables["documents"], tables["targets"], tables["achievements"])
+    tables = {**tables, **derived}
     return {table: columnar.sort_by_key(table, tables[table]) for table in TABLES}
 
 

@@ -125,3 +125,73 @@ def test_met_honours_comparator_range_and_tolerance(comparator, value_max, outco
     result = {"value": outcome, "unit": "%", "indicator_code": "gdp_growth", "quote": "增长", "number_start": 2}
     result |= {"char_start": 0}
     assert outcomes.judge(target, result)[0] == met
+
+
+def _derived(documents, targets, achievements):
+    """``outcomes.derive`` over tables made from a few hand-written rows, as plain rows by key."""
+    made = outcomes.derive(
+        columnar.from_rows("documents", documents),
+        columnar.from_rows("targets", targets),
+        columnar.from_rows("achievements", achievements),
+    )
+    return {
+        "target_outcomes": {row["target_id"]: row for row in made["target_outcomes"].to_pylist()},
+        "panel": {(row["region_key"], row["year"], row["indicator_code"]): row for row in made["panel"].to_pylist()},
+    }
+
+
+def _document(doc_id, plan_year, region="岚溪县"):
+    return {"doc_id": doc_id, "region": region, "plan_year": plan_year, "status": "built"}
+
+
+def _figure(id, doc_id, value, headline=False, time_scope="plan_year", year=2025, code="gdp_growth"):
+    quote = f"增长{value}%"
+    return {"id": id, "doc_id": doc_id, "year": year, "indicator_code": code, "headline": headline}  | {
+        "time_scope": time_scope, "comparator": ">=", "value": value, "unit": "%", "quote": quote,
+        "number_start": 2, "char_start": 0,
+    }  # fmt: skip
+
+
+def test_of_several_figures_the_headline_then_the_reports_own_year_is_the_one_linked():
+    documents = [_document("p-2025", 2025), _document("r-2026", 2026)]
+    targets = [_figure("t1", "p-2025", 6.0, time_scope="period"), _figure("t2", "p-2025", 5.0, headline=True)]
+    achievements = [
+        _figure("a1", "r-2026", 4.0, time_scope="period"),
+        _figure("a2", "r-2026", 5.5, time_scope="reviewed_year"),
+    ]
+    derived = _derived(documents, targets, achievements)
+    assert derived["target_outcomes"]["t1"]["outcome_id"] == "a2"  # own year before a span
+    assert derived["target_outcomes"]["t2"]["met"] == "true"
+    [row] = derived["panel"].values()
+    assert (row["target_id"], row["outcome_id"], row["met"]) == ("t2", "a2", "true")  # the headline target
+
+
+def test_an_outcome_counts_only_from_a_report_of_a_later_plan_year():
+    documents = [_document("p-2025", 2025), _document("also-2025", 2025), _document("r-2026", 2026)]
+    targets = [_figure("t1", "p-2025", 5.0)]
+    achievements = [_figure("a1", "also-2025", 9.0, headline=True), _figure("a2", "r-2026", 4.0)]
+    derived = _derived(documents, targets, achievements)
+    link = derived["target_outcomes"]["t1"]
+    assert (link["outcome_id"], link["outcome_value"], link["met"], link["difference"]) == ("a2", 4.0, "false", -1.0)
+
+
+def test_a_panel_row_without_a_target_takes_the_preferred_outcome_and_no_verdict():
+    documents = [_document("r-2026", 2026, region="鹤浦市")]
+    achievements = [_figure("a1", "r-2026", 3.0), _figure("a2", "r-2026", 3.5, headline=True)]
+    derived = _derived(documents, [], achievements)
+    assert derived["target_outcomes"] == {}
+    row = derived["panel"][("鹤浦市", 2025, "gdp_growth")]
+    assert (row["target_id"], row["outcome_id"], row["outcome_value"], row["met"]) == (None, "a2", 3.5, None)
+
+
+def test_a_target_with_no_later_report_is_unknown_and_a_printed_decline_is_negative():
+    documents = [_document("p-2025", 2025)]
+    target = _figure("t1", "p-2025", 2.0) | {"quote": "下降2%"}
+    derived = _derived(documents, [target], [])
+    link = derived["target_outcomes"]["t1"]
+    assert (link["target_value"], link["outcome_id"], link["met"], link["met_rule"]) == (
+        -2.0,
+        None,
+        "unknown",
+        "no outcome reported yet",
+    )
