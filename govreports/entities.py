@@ -51,6 +51,11 @@ def _words_pattern(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
 
 
+def _none_of(words, marks: str) -> str:
+    """A character class of what none of ``words`` holds and is none of ``marks`` (a class's inside)."""
+    return "[^{}{}]".format(re.escape("".join(sorted(set("".join(words))))), marks)
+
+
 def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Words grouped by their first character, each group in the order of ``words``: the words a
     string starts with are looked up, not tried one by one."""
@@ -113,7 +118,20 @@ _COUNT_INSIDE = re.compile(
 _GENERIC_OPENER_FIRSTS = frozenset(opener[0] for opener in _GENERIC_OPENERS)
 #: Quotes and brackets: a name without any needs no count of its opening and closing ones.
 _PAIRED_MARK = re.compile(r"[“”（）()《》]")
-_CORE_MARKS = re.compile(r"[“”《》、·\s0-9]")
+_CORE_MARK_CLASS = r"“”《》、·\s0-9"
+_CORE_MARKS = re.compile(f"[{_CORE_MARK_CLASS}]")
+#: A character of a core that no generic word holds and that is no mark stays in it whatever is
+#: removed; one that is also in no kind of project (``CATEGORY_ITEMS``, a suffix) keeps it from being
+#: one. A core holding such a character and enough others that stay is no generic mention, without
+#: removing its words: ``_SPECIFIC_CORE`` for a project suffix (two characters stay), ``_FOREIGN_CHARACTER``
+#: otherwise (one stays).
+_KEPT_CHARACTER = _none_of(_GENERIC_WORDS_LONGEST, _CORE_MARK_CLASS)
+_FOREIGN_CHARACTER = re.compile(
+    _none_of((*_GENERIC_WORDS_LONGEST, *lexicon.CATEGORY_ITEMS, *_PROJECT_SUFFIXES), _CORE_MARK_CLASS)
+)
+_SPECIFIC_CORE = re.compile(
+    f"(?s:{_FOREIGN_CHARACTER.pattern}.*{_KEPT_CHARACTER}|{_KEPT_CHARACTER}.*{_FOREIGN_CHARACTER.pattern})"
+)
 _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千两.]+[万亿]?[个项座条家所套处批]")
 #: What a project name's tail (``lexicon.PROJECT_NAME_TAIL``) can start with, besides a section whose
 #: 段 stands within five characters: a suffix followed by neither has no tail, without a match.
@@ -354,6 +372,8 @@ def _is_generic_core(name: str, suffix: str) -> bool:
             return True  # "绿色矿山和园区": the suffix is shared by words, not a name
         if name.endswith(suffix):
             core = before_suffix
+    if (_SPECIFIC_CORE if suffix and suffix not in _EVENT_SUFFIX_SET else _FOREIGN_CHARACTER).search(core):
+        return False  # most names: a character no removal takes and no kind of project holds
     first = _GENERIC_WORD_AT.search(core)
     if first:  # most cores hold no generic word: nothing to remove
         core = _without_generic_words(core, first)

@@ -549,3 +549,42 @@ def test_a_name_is_of_the_first_category_whose_words_it_holds_as_by_asking_each_
     categories = lexicon.EVENT_CATEGORIES if table == "events" else lexicon.PROJECT_CATEGORIES
     expected = next((category for category, words in categories if any(w in name for w in words)), "other")
     assert entities._category(table, name, None) == expected
+
+
+def _is_generic_core_plainly(name, suffix):
+    """``_is_generic_core`` with every generic word removed in turn, then every mark, before asking."""
+    if "以及" in name:
+        return True
+    core = name
+    if suffix:
+        before_suffix = name[: len(name) - len(suffix)]
+        if len(before_suffix) >= 4 and before_suffix.endswith(("和", "与", "及")):
+            return True
+        if name.endswith(suffix):
+            core = before_suffix
+    core = _generic_words_removed_one_by_one(core)
+    core = "".join(c for c in core if not (c in "“”《》、·0123456789" or c.isspace()))
+    if core in lexicon.CATEGORY_ITEMS or core in lexicon.PROJECT_SUFFIXES:
+        return True
+    if suffix in lexicon.EVENT_SUFFIXES:
+        return len(core) < 1
+    return len(core) < 2 if suffix else len(core) < 1
+
+
+#: Words a core's removals and questions are about, their characters (so that pieces of them join),
+#: marks and plain characters that no removal takes.
+GENERIC_CORE_WORDS = [*lexicon.GENERIC_WORDS, *lexicon.CATEGORY_ITEMS, *lexicon.PROJECT_SUFFIXES]
+GENERIC_CORE_PIECES = st.one_of(
+    st.sampled_from(GENERIC_CORE_WORDS),
+    st.sampled_from(sorted(set("".join(GENERIC_CORE_WORDS)))),
+    st.sampled_from([*"“”《》、·7 \u3000东湖和及", "以及"]),
+)
+SUFFIXES = st.sampled_from(["", *lexicon.PROJECT_SUFFIXES, *lexicon.EVENT_SUFFIXES])
+
+
+@given(st.lists(GENERIC_CORE_PIECES, max_size=6), SUFFIXES)
+def test_a_core_with_a_character_nothing_removes_is_generic_as_after_every_removal(pieces, suffix):
+    from govreports.entities import _is_generic_core
+
+    name = "".join(pieces) + suffix
+    assert _is_generic_core(name, suffix) == _is_generic_core_plainly(name, suffix)
