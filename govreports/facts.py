@@ -39,6 +39,10 @@ _COMMITMENT_WORDS = tuple(lexicon.COMMITMENTS)
 #: word and the figure (a space, 近, 数): any other character just before a figure means none.
 _BEFORE_COMPARATOR_ENDS = frozenset({w[-1] for w in lexicon.COMPARATOR_BEFORE} | set(" \u3000近数"))
 _CLEAN_TRAILING_ENDS = (*lexicon.INDICATOR_CLEAN_TRAILING_WORDS, "\n")
+#: The trailing words (and the line end) by their last character.
+_CLEAN_TRAILING_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _end in _CLEAN_TRAILING_ENDS:
+    _CLEAN_TRAILING_BY_LAST[_end[-1]] = (*_CLEAN_TRAILING_BY_LAST.get(_end[-1], ()), _end)
 _BASELINE_WORDS = tuple(lexicon.BASELINES)
 _BARE_INDICATORS = frozenset(lexicon.BARE_INDICATORS)
 
@@ -278,11 +282,12 @@ def clean_indicator(phrase: str) -> str:
         changed = False
         # every leading alternative opens with ^: the one match is at the start, no search needed
         lead = lexicon.INDICATOR_CLEAN_LEADING.match(phrase)
-        shorter = phrase[lead.end() :] if lead else phrase
-        if shorter != phrase and len(shorter) >= 2:
-            phrase, changed = shorter, True
-        # the trailing pattern is a word before $ (which also stands before a final line end)
-        if phrase.endswith(_CLEAN_TRAILING_ENDS):
+        if lead and 0 < lead.end() <= len(phrase) - 2:  # a shorter phrase left, of 2 characters at least
+            phrase, changed = phrase[lead.end() :], True
+        # the trailing pattern is a word before $ (which also stands before a final line end); most
+        # phrases end in a character none of its words ends with
+        ends = _CLEAN_TRAILING_BY_LAST.get(phrase[-1:])
+        if ends and phrase.endswith(ends):
             shorter = lexicon.INDICATOR_CLEAN_TRAILING.sub("", phrase, count=1)
             if shorter != phrase and len(shorter) >= 2:
                 phrase, changed = shorter, True

@@ -507,3 +507,35 @@ def test_stripping_cue_words_only_takes_characters_off_the_ends():
         assert _strip_words(phrase) in phrase
 
     check()
+
+
+def test_cleaning_an_indicator_tries_the_trailing_pattern_only_where_one_of_its_words_ends_it():
+    """clean_indicator asks the trailing pattern only of a phrase ending in one of its words' last
+    characters, and keeps what the leading pattern leaves when 2 characters or more are left: the
+    phrase the plain loop (both patterns on every phrase) leaves."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import clean_indicator
+
+    def plain(phrase):
+        changed = True
+        while changed:
+            changed = False
+            lead = lexicon.INDICATOR_CLEAN_LEADING.search(phrase)
+            shorter = phrase[lead.end() :] if lead else phrase
+            if shorter != phrase and len(shorter) >= 2:
+                phrase, changed = shorter, True
+            shorter = lexicon.INDICATOR_CLEAN_TRAILING.sub("", phrase, count=1)
+            if shorter != phrase and len(shorter) >= 2:
+                phrase, changed = shorter, True
+        return phrase
+
+    words = [*lexicon.INDICATOR_CLEAN_TRAILING_WORDS, "全市", "确保", "2025年", "到2024年末", "开工", "实施"]
+    pieces = st.sampled_from([*words, "投资", "收入", "长", "达", "\n", "年", "", "产"])
+
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def check(phrase):
+        assert clean_indicator.__wrapped__(phrase) == plain(phrase)
+
+    check()
