@@ -225,15 +225,16 @@ _ANY_STATUS_VERB = _words_pattern([verb for _, verbs in lexicon.PROJECT_STATUS_V
 #: a name starting otherwise is matched against neither (most names).
 _NAME_OPENER_FIRSTS = frozenset("（(0123456789全")
 _TIME_PREFIX_FIRSTS = frozenset("0123456789七中国春元端五全今去明当年上下一过近")
-#: The characters a governing verb or a name adverb starts with: a name that starts with none has no
-#: opening verb to look for.
-_OPENING_FIRSTS = frozenset(_VERBS_BY_FIRST) | frozenset(_ADVERBS_BY_FIRST)
 #: The first two characters of each governing verb and opening adverb (a word of one character is
 #: itself): a name opening with none of them opens with no verb, without trying the words of its
 #: first character (two in three names starting with one of those characters open with no verb).
 _OPENING_HEADS = frozenset(word[:2] for word in (*_VERBS_LONGEST, *lexicon.NAME_ADVERBS))
-#: What a name ``_trim_name`` cuts anything off the front of (a 的 aside) starts with.
-_TRIM_FIRSTS = _NAME_OPENER_FIRSTS | _OPENING_FIRSTS | _TIME_PREFIX_FIRSTS | _NAME_START_SET
+#: What a name ``_trim_name`` cuts anything off the front of (a 的 aside) starts with, besides the
+#: heads of the governing verbs and adverbs (``_OPENING_HEADS``).
+_TRIM_FIRSTS = _NAME_OPENER_FIRSTS | _TIME_PREFIX_FIRSTS | _NAME_START_SET
+#: What a name has cut off its front whatever else it holds: a bullet, or the quote of a name
+#: printed wholly in quotes.
+_BULLET_OR_QUOTE = frozenset(lexicon.BULLETS) | {"“"}
 
 
 def _anchored_matches(pattern: re.Pattern, text: str, windows) -> list[re.Match]:
@@ -278,9 +279,12 @@ def _chinese_number(text: str) -> int | None:
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut governing verbs, '…的' modifiers, time words and list openers off the front of a name.
 
-    A name whose first character opens none of them and that holds no 的 (most) has nothing to cut."""
+    A name whose first characters open none of them and that holds no 的 (most) has nothing to cut."""
     name = text[start:end]
-    changed = name[:1] in _TRIM_FIRSTS or "的" in name
+    first = name[:1]
+    changed = first in _TRIM_FIRSTS or name[:2] in _OPENING_HEADS or first in _OPENING_HEADS or "的" in name
+    if not changed and first and first not in _BULLET_OR_QUOTE and not _INNER_VERB.search(text, start, end):
+        return start, end  # most names: no rule's word at the front, no bullet, no quote, no inner verb
     while changed and start < end:
         changed = False
         name = text[start:end]  # sliced again only where a rule moves ``start``

@@ -476,6 +476,7 @@ class _EveryCharacter:
 TRIM_PIECES = [
     *lexicon.GOVERNING_VERBS[:12],
     *lexicon.NAME_ADVERBS[:4],
+    *(word[0] for word in (*lexicon.GOVERNING_VERBS, *lexicon.NAME_ADVERBS)),  # mostly no verb's head
     *lexicon.NAME_START_WORDS,
     *lexicon.INNER_VERBS[:2],
     "（一）",
