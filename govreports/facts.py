@@ -504,7 +504,7 @@ def build_facts(
         by_clause.setdefault(marks[i - 1] + 1 if i else 0, []).append(c)
     # what is the same for every figure of a sentence or with the same measure, worked out once
     units: dict[str, tuple] = {}
-    sentence_says: dict[tuple[int, int], tuple[bool, bool]] = {}
+    sentence_says: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
     sentence_clauses: dict[tuple[int, int], tuple[list[int], list[int], list]] = {}
     by_code = indicators.by_code()
     for start, members in by_clause.items():
@@ -521,12 +521,16 @@ def build_facts(
         sentence = (sentence_start, sentence_end)
         said = sentence_says.get(sentence)
         if said is None:
-            # PART_OF_YEAR has no anchors: a piece of the sentence names part of the year only if it does
+            # one search from the full sentence's start to the sentence's end: most hold no estimate
+            # word, and then there is neither one opening the sentence nor one before any of its figures
+            estimate = lexicon.ESTIMATE_WORDS.search(text, full_stop_before(text, sentence_start), sentence_end)
             said = sentence_says[sentence] = (
-                estimate_opener(text, sentence_start),
+                estimate is not None and estimate_opener(text, sentence_start),
+                estimate is not None,
+                # PART_OF_YEAR has no anchors: a piece of the sentence names part of the year only if it does
                 names_part_of_year(text, sentence_start, sentence_end),
             )
-        opener, part_of_year = said
+        opener, estimate_in, part_of_year = said
         for index, c in enumerate(members):
             pos, unit_end = c.token.start, c.unit_end
             clause_before = text[start:pos]
@@ -631,7 +635,11 @@ def build_facts(
                         else _category_near(indicator, text, pos, sentence, sentence_clauses),
                         "kind": kind_for(text, c, clause_before, base, clause_to),
                         "comparator": printed_comparator(text, c, shared.get(pos) if shared else None)
-                        or ("~" if estimated(text, sentence_start, pos, opener) else "="),
+                        or (
+                            "~"
+                            if (estimate_in or pos > sentence_end) and estimated(text, sentence_start, pos, opener)
+                            else "="
+                        ),
                         "value": c.token.value,
                         "value_max": c.value_max,
                         "unit": c.unit or None,

@@ -539,3 +539,27 @@ def test_cleaning_an_indicator_tries_the_trailing_pattern_only_where_one_of_its_
         assert clean_indicator.__wrapped__(phrase) == plain(phrase)
 
     check()
+
+
+def test_a_sentence_without_an_estimate_word_up_to_its_end_has_no_estimated_figure():
+    """build_facts makes the estimate test of a figure only when one search from its full sentence's
+    start to the sentence's end finds an estimate word (or the figure lies past that end): where it
+    finds none, neither an opener before the sentence nor a word before the figure is there."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import estimate_opener, estimated, full_stop_before
+
+    words = ["预计", "估计", "预期", "预期增长", "预期实现", "增长", "实现", "完成", "2024年", "8%", "收入", "预", "期"]
+    pieces = st.sampled_from([*words, "，", "。", "\n"])
+
+    @given(st.lists(pieces, max_size=10).map("".join), st.data())
+    def check(text, data):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        pos = data.draw(st.integers(start, end))
+        if lexicon.ESTIMATE_WORDS.search(text, full_stop_before(text, start), end) is None:
+            opener = estimate_opener(text, start)
+            assert not opener and not estimated(text, start, pos, opener)
+
+    check()
