@@ -423,6 +423,8 @@ def _first_category_in(text: str, start: int, end: int) -> int | None:
     return found
 
 
+#: The categories' names, by list position.
+_CATEGORY_NAMES = tuple(name for name, _ in lexicon.CATEGORIES)
 #: A clause whose category has not been looked for yet.
 _UNREAD = object()
 
@@ -471,7 +473,7 @@ def _category_near(
             i += step
             if i < 0:
                 i, step = own + 1, 1
-    return lexicon.CATEGORIES[found][0] if found is not None else "other"
+    return _CATEGORY_NAMES[found] if found is not None else "other"
 
 
 def _fact(values: dict) -> Fact:
@@ -617,6 +619,15 @@ def build_facts(
                 commitment = nearest_word(clause_before, _COMMITMENT_WORDS, _COMMITMENT_PATTERN)
                 period = nearest_word(clause_before, _PERIOD_WORDS, _PERIOD_PATTERN)
                 baseline = nearest_word(clause_before, _BASELINE_WORDS, _BASELINE_PATTERN)
+            if code:
+                category = by_code[code].category
+            else:  # the indicator's own category (most name one) without the call to look further
+                found = _first_category(indicator)
+                category = (
+                    _CATEGORY_NAMES[found]
+                    if found is not None
+                    else _category_near(indicator, text, pos, sentence, sentence_clauses)
+                )
             rows.append(
                 _fact(
                     {
@@ -630,9 +641,7 @@ def build_facts(
                         "indicator": indicator,
                         "indicator_code": code,
                         "headline": False,
-                        "category": by_code[code].category
-                        if code
-                        else _category_near(indicator, text, pos, sentence, sentence_clauses),
+                        "category": category,
                         "kind": kind_for(text, c, clause_before, base, clause_to),
                         "comparator": printed_comparator(text, c, shared.get(pos) if shared else None)
                         or (
