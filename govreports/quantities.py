@@ -495,7 +495,9 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
                     upper = parse_number(nxt.group())
                     if upper is not None and upper > token.value:
                         value_max, range_end = upper, nxt.end()
-        unit, measure, unit_length, multiplier, approximate, plain = _unit_after(text, range_end)
+        # ``_unit_after``'s remembered reading read here (three numbers in four have one): no call
+        reading = _UNIT_READINGS.get(text[range_end : range_end + _UNIT_REACH]) or _unit_after(text, range_end)
+        unit, measure, unit_length, multiplier, approximate, plain = reading
         unit_end = range_end + unit_length
         before1 = text[start - 1] if start else ""
         approximate = approximate or before1 in _APPROXIMATE_PREFIXES
