@@ -23,7 +23,7 @@ import cn2an
 from . import lexicon
 from .parts import SentencePart
 from .quantities import clause_marks, clause_window
-from .records import Entity, Section, record
+from .records import Entity, Section
 from .spans import starts
 from .structure import innermost_table
 from .text import CleanText, last_mark_before, mark_positions
@@ -990,6 +990,14 @@ class _SeenNames:
         self.exact.add(name)
 
 
+def _entity(values: dict) -> Entity:
+    """``record(Entity, **values)`` for a dict made once (15 keywords passed to ``record`` are
+    gathered into a second dict): ``values`` name every field, in their order."""
+    made = object.__new__(Entity)
+    object.__setattr__(made, "__dict__", values)  # the dict itself, not a copy of it (a frozen class)
+    return made
+
+
 def extract_entities(
     cleaned: CleanText, doc_id: str, sentence_parts: list[SentencePart], sections: list[Section]
 ) -> list[Entity]:
@@ -1058,23 +1066,24 @@ def extract_entities(
         edition = _EDITION.search(name) if m.table == "events" else None
         edition_number = _chinese_number(edition.group(1)) if edition else None
         rows.append(
-            record(
-                Entity,
-                table=m.table,
-                id=f"{doc_id}-{'P' if m.table == 'projects' else 'E'}{raw_start:06d}",
-                doc_id=doc_id,
-                section_id=section.section_id if section else None,
-                year=year,
-                name=name,
-                name_start=raw_start,
-                name_end=raw_end,
-                category=_category(m.table, name, m.category),
-                status=_status(m.table, part_name, text, m, sentence),
-                edition=edition_number if edition_number and edition_number >= 1 else None,  # 第0届 is no edition
-                date=_date(text, m, year) if m.table == "events" else None,
-                quote=quote,
-                char_start=q_start,
-                char_end=q_end,
+            _entity(
+                {
+                    "table": m.table,
+                    "id": f"{doc_id}-{'P' if m.table == 'projects' else 'E'}{raw_start:06d}",
+                    "doc_id": doc_id,
+                    "section_id": section.section_id if section else None,
+                    "year": year,
+                    "name": name,
+                    "name_start": raw_start,
+                    "name_end": raw_end,
+                    "category": _category(m.table, name, m.category),
+                    "status": _status(m.table, part_name, text, m, sentence),
+                    "edition": edition_number if edition_number and edition_number >= 1 else None,  # 第0届: none
+                    "date": _date(text, m, year) if m.table == "events" else None,
+                    "quote": quote,
+                    "char_start": q_start,
+                    "char_end": q_end,
+                }
             )
         )
     return rows
