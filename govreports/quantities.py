@@ -148,6 +148,22 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+#: The finite value of each Arabic number as printed (None: none), remembered across reports: the
+#: same few hundred come back all through a report (one lookup, not ``parse_number`` and a test).
+_ARABIC_VALUES: dict[str, float | None] = {}
+_UNREAD = object()
+
+
+def _arabic_value(run: str) -> float | None:
+    value = parse_number(run)
+    if value is None or not math.isfinite(value):
+        value = None
+    if len(_ARABIC_VALUES) >= 1 << 15:
+        _ARABIC_VALUES.clear()
+    _ARABIC_VALUES[run] = value
+    return value
+
+
 def number_tokens(text: str) -> list[NumberToken]:
     """The numbers of ``text`` in order, found by one scan for either kind (their characters never
     meet, so the scan finds what a scan for each would, already in order)."""
@@ -156,11 +172,14 @@ def number_tokens(text: str) -> list[NumberToken]:
     for match in _NUMBER.finditer(text):
         run, (start, end) = match.group(), match.span()
         if run[0] not in _NUMERAL_CHARS:  # Arabic or full-width digits
-            value = parse_number(run)
-            if value is not None and math.isfinite(value):
+            value = _ARABIC_VALUES.get(run, _UNREAD)
+            if value is _UNREAD:
+                value = _arabic_value(run)
+            if value is not None:
                 # a sign is read only where one stands before the number (most have none)
-                sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
-                append(NumberToken(run, start, end, sign * value, False))
+                if start and text[start - 1] in _SIGNS and _negative(text, start):
+                    value = -value
+                append(NumberToken(run, start, end, value, False))
             continue
         # 百/千 open a numeral only after 数/近 (数百, 近千) or before a multiplier or unit (千亿元);
         # elsewhere they are words (百姓, 千年).

@@ -501,3 +501,28 @@ def test_the_past_context_read_in_step_with_the_numbers_is_the_bisection_for_eac
             measure = read_unit(text, candidate.range_end).measure
             assert _past_context(text, candidate.token, measure) == (candidate.reason == "past_context")
     assert len(number_tokens(text)) >= len(candidates(text))
+
+
+@given(
+    st.text(alphabet="0123456789０,.．-－−负增长一二十百元%\n ", max_size=30)
+    | st.just("9" * 400 + "元，增长-" + "8" * 400)
+)
+def test_the_remembered_arabic_values_are_those_parse_number_gives(text):
+    """``number_tokens`` remembers the value of each Arabic number as printed: its tokens are those
+    of reading each with ``parse_number`` (a value that is not finite, like a run of 400 digits, is
+    no number), the sign applied, asked twice so that the second call reads the memo."""
+    import math
+
+    from govreports.quantities import _NUMBER, _NUMERAL_CHARS, _SIGNS, _negative, number_tokens, parse_number
+
+    plain = []
+    for match in _NUMBER.finditer(text):
+        run, (start, end) = match.group(), match.span()
+        if run[0] not in _NUMERAL_CHARS:
+            value = parse_number(run)
+            if value is not None and math.isfinite(value):
+                sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
+                plain.append((run, start, end, repr(sign * value)))
+    for _ in range(2):
+        found = [(t.text, t.start, t.end, repr(t.value)) for t in number_tokens(text) if not t.chinese]
+        assert found == plain
