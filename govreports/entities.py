@@ -886,21 +886,22 @@ def _name_starts(text: str, start: int, suffix_start: int) -> list[int]:
     return after_verbs
 
 
-def _status(table: str, part: str, text: str, m: Mention, sentence: tuple[int, int]) -> str:
-    if table == "events":
-        return "held" if part == "review" else "planned"
+def _project_status(part_name: str, text: str, m: Mention, sentence: SentencePart | None) -> str:
+    """A project's status: from its hint, its part, or the verbs of its clause and then of its
+    sentence (an event's is its part's alone). A name in the review has a sentence."""
     if m.status_hint == "candidate":
         return "candidate"
-    if part != "review":
+    if part_name != "review":
         return "planned"
     if m.status_hint:
         return m.status_hint
-    clause_start = max(text.rfind("，", sentence[0], m.start), text.rfind("；", sentence[0], m.start))
-    clause_start = max(clause_start, text.rfind("。", sentence[0], m.start)) + 1
-    before = text[max(sentence[0], clause_start) : m.start]
-    clause_end = _CLAUSE_SPLIT.search(text, m.end, sentence[1])  # the sentence's rest is not split whole
-    after = text[m.end : clause_end.start() if clause_end else sentence[1]]
-    for window in (before[-6:] + after[:12], text[sentence[0] : sentence[1]]):
+    sentence_start, sentence_end = sentence.start, sentence.end
+    clause_start = max(text.rfind("，", sentence_start, m.start), text.rfind("；", sentence_start, m.start))
+    clause_start = max(clause_start, text.rfind("。", sentence_start, m.start)) + 1
+    before = text[max(sentence_start, clause_start) : m.start]
+    clause_end = _CLAUSE_SPLIT.search(text, m.end, sentence_end)  # the sentence's rest is not split whole
+    after = text[m.end : clause_end.start() if clause_end else sentence_end]
+    for window in (before[-6:] + after[:12], text[sentence_start:sentence_end]):
         status = _status_in(window)
         if status:
             return status
@@ -1039,47 +1040,59 @@ def extract_entities(
     part_starts = starts(sentence_parts, "start")
     section_bounds, section_answers = innermost_table(sections)
     marks = clause_marks(text)  # each row's clause_start and clause_end, by bisection
+    offsets, raw = cleaned.offset_map, cleaned.raw  # ``cleaned.raw_span`` in place for a name
     for m in sorted(taken, key=_START):
-        name_key = _key(text[m.start : m.end])
-        i = bisect.bisect_right(part_starts, m.start) - 1
-        part = sentence_parts[i] if i >= 0 and m.start < sentence_parts[i].end else None
+        start, end, table = m.start, m.end, m.table
+        name_key = _key(text[start:end])
+        i = bisect.bisect_right(part_starts, start) - 1
+        part = sentence_parts[i] if i >= 0 and start < sentence_parts[i].end else None
         part_name = part.part if part else "plan"
         # a row at its first mention in each part: what the review says was done and what the plan
         # says will be done are both the record of a project a user follows
-        earlier_names = seen.get((m.table, part_name))
+        earlier_names = seen.get((table, part_name))
         if earlier_names is None:
-            earlier_names = seen[m.table, part_name] = _SeenNames()
+            earlier_names = seen[table, part_name] = _SeenNames()
         if earlier_names.repeats(name_key):
             continue
         earlier_names.add(name_key)
         year = part.year if part else None
-        sentence = (part.start, part.end) if part else (m.start, m.end)
-        raw_start, raw_end = cleaned.raw_span(m.start, m.end)
-        i = bisect.bisect_left(marks, m.start)
+        raw_start, raw_end = (offsets[start], offsets[end - 1] + 1) if end > start else cleaned.raw_span(start, end)
+        i = bisect.bisect_left(marks, start)
         clause_from = marks[i - 1] + 1 if i else 0
-        i = bisect.bisect_left(marks, m.end, i)
+        i = bisect.bisect_left(marks, end, i)
         clause_to = marks[i] if i < len(marks) else len(text)
-        quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, m.start, m.end, clause_from, clause_to))
+        a, b = clause_window(text, start, end, clause_from, clause_to)
+        if b > a:  # ``cleaned.raw_quote`` in place
+            q_start, q_end = offsets[a], offsets[b - 1] + 1
+            quote = raw[q_start:q_end]
+        else:
+            quote, q_start, q_end = cleaned.raw_quote(a, b)
         i = bisect.bisect_right(section_bounds, raw_start) - 1
         section = section_answers[i] if i >= 0 else None
-        name = cleaned.raw[raw_start:raw_end]
-        edition = _EDITION.search(name) if m.table == "events" else None
-        edition_number = _chinese_number(edition.group(1)) if edition else None
+        name = raw[raw_start:raw_end]
+        if table == "events":
+            edition = _EDITION.search(name)
+            edition_number = _chinese_number(edition.group(1)) if edition else None
+            status = "held" if part_name == "review" else "planned"
+            when = _date(text, m, year)
+        else:
+            edition_number = when = None
+            status = _project_status(part_name, text, m, part)
         rows.append(
             _entity(
                 {
-                    "table": m.table,
-                    "id": f"{doc_id}-{'P' if m.table == 'projects' else 'E'}{raw_start:06d}",
+                    "table": table,
+                    "id": f"{doc_id}-{'P' if table == 'projects' else 'E'}{raw_start:06d}",
                     "doc_id": doc_id,
                     "section_id": section.section_id if section else None,
                     "year": year,
                     "name": name,
                     "name_start": raw_start,
                     "name_end": raw_end,
-                    "category": _category(m.table, name, m.category),
-                    "status": _status(m.table, part_name, text, m, sentence),
+                    "category": _category(table, name, m.category),
+                    "status": status,
                     "edition": edition_number if edition_number and edition_number >= 1 else None,  # 第0届: none
-                    "date": _date(text, m, year) if m.table == "events" else None,
+                    "date": when,
                     "quote": quote,
                     "char_start": q_start,
                     "char_end": q_end,
