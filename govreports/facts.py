@@ -494,6 +494,7 @@ def build_facts(
     plan_year: int | None,
 ) -> list[Fact]:
     text = cleaned.text
+    raw, offsets = cleaned.raw, cleaned.offset_map
     rows: list[Fact] = []
     # the positions looked up for every figure (its clause, sentence and section), each by one
     # bisection of a list got once, not by two calls for each
@@ -610,8 +611,17 @@ def build_facts(
             # clause_end(text, unit_end): the quote's end, and where a reduction verb may follow
             i = bisect_left(marks, unit_end)
             clause_to = marks[i] if i < len(marks) else len(text)
-            quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, pos, unit_end, start, clause_to))
-            n_start, n_end = cleaned.raw_span(pos, c.range_end)
+            # cleaned.raw_quote and raw_span in place for a span that is not empty (every figure's)
+            a, b = clause_window(text, pos, unit_end, start, clause_to)
+            if a < b:
+                q_start, q_end = offsets[a], offsets[b - 1] + 1
+                quote = raw[q_start:q_end]
+            else:
+                quote, q_start, q_end = cleaned.raw_quote(a, b)
+            if pos < c.range_end:
+                n_start, n_end = offsets[pos], offsets[c.range_end - 1] + 1
+            else:
+                n_start, n_end = cleaned.raw_span(pos, c.range_end)
             i = bisect_right(section_bounds, n_start) - 1  # innermost_section(sections, n_start)
             section = section_answers[i] if i >= 0 else None
             commitment = period = baseline = None
