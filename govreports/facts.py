@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from . import indicators, lexicon
 from .parts import FigureTime, SentencePart, figure_part
-from .quantities import Candidate, clause_end, clause_marks, clause_start, clause_window
+from .quantities import Candidate, clause_end, clause_marks, clause_start
 from .records import Fact, Section
 from .spans import starts
 from .structure import innermost_table
@@ -495,6 +495,7 @@ def build_facts(
 ) -> list[Fact]:
     text = cleaned.text
     raw, offsets = cleaned.raw, cleaned.offset_map
+    max_quote = lexicon.MAX_QUOTE
     rows: list[Fact] = []
     # the positions looked up for every figure (its clause, sentence and section), each by one
     # bisection of a list got once, not by two calls for each
@@ -611,8 +612,17 @@ def build_facts(
             # clause_end(text, unit_end): the quote's end, and where a reduction verb may follow
             i = bisect_left(marks, unit_end)
             clause_to = marks[i] if i < len(marks) else len(text)
+            # clause_window(text, pos, unit_end, start, clause_to) in place: the clause less white space
+            # at its ends, cut to a window around the figure when longer than a quote
+            a, b = start, clause_to
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b - a > max_quote:
+                a = max(a, min(pos - max_quote // 2, b - max_quote))
+                b = min(b, a + max_quote)
             # cleaned.raw_quote and raw_span in place for a span that is not empty (every figure's)
-            a, b = clause_window(text, pos, unit_end, start, clause_to)
             if a < b:
                 q_start, q_end = offsets[a], offsets[b - 1] + 1
                 quote = raw[q_start:q_end]

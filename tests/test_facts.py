@@ -563,3 +563,36 @@ def test_a_sentence_without_an_estimate_word_up_to_its_end_has_no_estimated_figu
             assert not opener and not estimated(text, start, pos, opener)
 
     check()
+
+
+def test_a_rows_quote_and_offsets_are_its_clause_windows_and_its_numbers_in_the_raw_text():
+    """build_facts cuts a figure's quote (clause_window) and reads it and the number's raw offsets
+    off the offset map in place: what clause_window, raw_quote and raw_span give, for clauses with
+    white space at their ends, longer than a quote, and raw text the cleaning drops characters of."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from govreports.facts import build_facts
+    from govreports.quantities import candidates, clause_window
+    from govreports.text import clean_text
+
+    long = "推进城乡融合发展" * 30  # a clause longer than a quote (200 characters)
+    pieces = st.sampled_from(
+        ["完成投资12亿元", "增长8%", "新增30个", "，", "。", "；", " ", "\u3000", "\n", "**", long, "达到5.5万人"]
+    )
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def check(raw):
+        cleaned = clean_text(raw, "d")
+        text = cleaned.text
+        found = [c for c in candidates(text) if c.is_fact]
+        made = build_facts(cleaned, "d", found, [], [], 2023, 2024)
+        assert len(made) == len(found)
+        for row, c in zip(made, found, strict=True):
+            assert (row.quote, row.char_start, row.char_end) == cleaned.raw_quote(
+                *clause_window(text, c.token.start, c.unit_end)
+            )
+            assert (row.number_start, row.number_end) == cleaned.raw_span(c.token.start, c.range_end)
+
+    check()
