@@ -169,8 +169,12 @@ def number_tokens(text: str) -> list[NumberToken]:
     meet, so the scan finds what a scan for each would, already in order)."""
     tokens = []
     append = tokens.append
-    for match in _NUMBER.finditer(text):
-        run, (start, end) = match.group(), match.span()
+    find, end = text.find, 0
+    # the runs as strings, no match object each: a run starts at the first character either kind
+    # opens with at or after the end of the run before, the first place it is printed from there
+    for run in _NUMBER.findall(text):
+        start = find(run, end)
+        end = start + len(run)
         if run[0] not in _NUMERAL_CHARS:  # Arabic or full-width digits
             value = _ARABIC_VALUES.get(run, _UNREAD)
             if value is _UNREAD:

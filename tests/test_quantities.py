@@ -526,3 +526,43 @@ def test_the_remembered_arabic_values_are_those_parse_number_gives(text):
     for _ in range(2):
         found = [(t.text, t.start, t.end, repr(t.value)) for t in number_tokens(text) if not t.chinese]
         assert found == plain
+
+
+def _tokens_by_match_objects(text):
+    """``number_tokens`` as it read the scan, a match object for each run."""
+    import math
+
+    from govreports.quantities import _NUMBER, _NUMERAL_CHARS, _SIGNS, _negative, parse_number, read_unit
+
+    tokens = []
+    for match in _NUMBER.finditer(text):
+        run, (start, end) = match.group(), match.span()
+        if run[0] not in _NUMERAL_CHARS:
+            value = parse_number(run)
+            if value is not None and math.isfinite(value):
+                sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
+                tokens.append((run, start, end, repr(sign * value), False))
+            continue
+        while (
+            run
+            and run[0] in "百千"
+            and not (start > 0 and text[start - 1] in "数近上")
+            and not (len(run) == 1 and read_unit(text, start + 1).multiplier > 1)
+        ):
+            run, start = run[1:], start + 1
+        if not run or run in ("零", "〇"):
+            continue
+        value = parse_number(run)
+        if value is not None:
+            tokens.append((run, start, end, repr(value), True))
+    return tokens
+
+
+@given(st.text(alphabet="0123456789０１,.．-数近上百千一二两十零〇万亿元年，a ", max_size=30))
+def test_the_runs_found_in_the_text_are_those_of_the_match_objects(text):
+    """``number_tokens`` reads the scan's runs as strings and finds each from the end of the one
+    before (where the scan resumes): the same runs, at the same places, as the match objects."""
+    from govreports.quantities import number_tokens
+
+    found = [(t.text, t.start, t.end, repr(t.value), t.chinese) for t in number_tokens(text)]
+    assert found == _tokens_by_match_objects(text)
