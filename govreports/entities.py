@@ -177,6 +177,11 @@ _HONOUR_FIRSTS = frozenset("分先均入被荣")  # what the honour words start 
 _CONTEXT_FIRSTS = frozenset(word[0] for word in lexicon.CONTEXT_BEFORE)
 _CONTEXT_LASTS = frozenset(word[-1] for word in lexicon.CONTEXT_BEFORE)
 _NOT_NAME_FOLLOWER_FIRSTS = frozenset(word[0] for word in lexicon.NOT_NAME_FOLLOWERS)
+#: Lexicon words asked of every suffix found, read once here (not as module attributes each time).
+_ONE_CHAR_SUFFIX_BLOCKERS = frozenset(lexicon.ONE_CHAR_SUFFIX_BLOCKERS)
+_HONOUR_SUFFIXES = frozenset(lexicon.HONOUR_SUFFIXES)
+_NAME_INTERNAL_VERBS = lexicon.NAME_INTERNAL_VERBS
+_CONTEXT_BEFORE = lexicon.CONTEXT_BEFORE
 _LINE = re.compile(r"[^\n]+")
 _PAIR = re.compile(r"([^和与]{2,10})[和与]([^和与]{2,10})")
 _REPEAT_TAILS = ("园区", "区块", "项目", "工程")  # two characters each
@@ -767,7 +772,7 @@ def find_suffixed_names(text: str) -> list[Mention]:
         for suffix_start, end, found in _suffix_matches(text, suffixes):
             suffix = found.rstrip("”")
             following = text[end : end + 1]
-            if len(suffix) == 1 and following in lexicon.ONE_CHAR_SUFFIX_BLOCKERS:
+            if len(suffix) == 1 and following in _ONE_CHAR_SUFFIX_BLOCKERS:
                 continue  # 港口, 桥梁: the character starts a longer word
             if suffix == "节" and (
                 (following and following in lexicon.NOT_FESTIVAL_AFTER_JIE)
@@ -781,7 +786,7 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 continue
             if following in _COUNTED_AFTER_FIRSTS and _COUNTED_AFTER.match(text, end, end + 8):
                 continue  # "供氧工程13个": a kind of project counted, not a name
-            if suffix in lexicon.HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text, _list_start(text, end), end):
+            if suffix in _HONOUR_SUFFIXES and lexicon.HONOUR_VERBS.search(text, _list_start(text, end), end):
                 continue  # 创建共同富裕示范区: an honour sought, not a project
             start = suffix_start
             # 青海段, 三期, 扩能改造: the rest of the name; most suffixes have none after them
@@ -792,17 +797,21 @@ def find_suffixed_names(text: str) -> list[Mention]:
                 start = max(delimiters[i - 1] + 1 if i else 0, end - 30)
             previous = None
             for candidate in _name_starts(text, start, suffix_start):
-                if previous is not None and not text.endswith(lexicon.NAME_INTERNAL_VERBS, 0, previous):
+                if previous is not None and not text.endswith(_NAME_INTERNAL_VERBS, 0, previous):
                     break  # running back past a predicate (完成, 实施) would swallow the sentence
                 previous = candidate
                 if (
-                    text[candidate - 1 : candidate] in _CONTEXT_LASTS
-                    and text.endswith(lexicon.CONTEXT_BEFORE, 0, candidate)
-                ) or (text[candidate] in _CONTEXT_FIRSTS and text.startswith(lexicon.CONTEXT_BEFORE, candidate, end)):
+                    text[candidate - 1 : candidate] in _CONTEXT_LASTS and text.endswith(_CONTEXT_BEFORE, 0, candidate)
+                ) or (text[candidate] in _CONTEXT_FIRSTS and text.startswith(_CONTEXT_BEFORE, candidate, end)):
                     break
                 a, b = _trim_name(text, candidate, end)
                 name = text[a:b]
-                if b - a > len(suffix) and "、" not in name and not _is_generic(name, suffix):
+                if (
+                    b - a > len(suffix)
+                    and "、" not in name
+                    and not _is_generic_text(name)
+                    and not _is_generic_core(name, suffix)
+                ):
                     mentions.append(Mention(table, a, b))
                     break
     return _without_nested(mentions)
