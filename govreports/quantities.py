@@ -497,6 +497,7 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
     # _past_in's bisections, read in step with the numbers (they come in order): the openers ending at
     # or before the number, the span tails starting before start - 2
     n_ends, n_tails, past_j, tail_k = len(past_ends), len(tail_starts), 0, 0
+    n_quotes, quote_i = len(quote_starts), 0
     # the furthest end of the skip spans opening at or before the number: the numbers come in order,
     # so the spans are read once, in step with them
     skip_reach, j, spans = -1, 0, len(skip)
@@ -535,11 +536,14 @@ def _judged(text: str, tokens: list[NumberToken], found: _Lookups, skip: list[tu
             ):
                 is_fact, reason = False, "name"
                 break
-            # in a quote when the last quote opening before the number holds it (quotes never overlap)
-            i = bisect.bisect_left(quote_starts, start)
-            if i and end < quote_ends[i - 1]:
-                is_fact, reason = False, "name"
-                break
+            # in a quote when the last quote opening before the number holds it (quotes never overlap),
+            # the quotes opening before it read in step with the numbers (a bisection's count)
+            if quote_starts:
+                while quote_i < n_quotes and quote_starts[quote_i] < start:
+                    quote_i += 1
+                if quote_i and end < quote_ends[quote_i - 1]:
+                    is_fact, reason = False, "name"
+                    break
             # most texts have no opener, and an amount needs none of the span ends: no look for those;
             # the few numbers a span tail could reach ask _past_in for the search of their clause
             if past_ends:

@@ -566,3 +566,20 @@ def test_the_runs_found_in_the_text_are_those_of_the_match_objects(text):
 
     found = [(t.text, t.start, t.end, repr(t.value), t.chinese) for t in number_tokens(text)]
     assert found == _tokens_by_match_objects(text)
+
+
+@given(
+    st.lists(st.sampled_from(["“", "”", "《", "》", "12个", "5%", "3亿元", "两项", "，", "增长", "\n"]), max_size=16)
+)
+def test_the_quotes_read_in_step_with_the_numbers_hold_what_they_hold_for_each(pieces):
+    """``candidates`` reads the quotes opening before each number in step with the numbers: the verdict
+    on each is that of the number judged alone, and a number is a name exactly when a quote holds it."""
+    from govreports.quantities import candidates, judge, quoted_spans
+
+    text = "".join(pieces)
+    quotes = quoted_spans(text)
+    for candidate in candidates(text):
+        assert judge(text, candidate.token, quotes) == candidate
+        held = any(a < candidate.token.start and candidate.token.end < b for a, b in quotes)
+        if held:
+            assert candidate.reason == "name"
