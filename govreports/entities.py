@@ -197,6 +197,8 @@ _HARD_START_WORD = _words_pattern(
 )
 _VERB_AT = _starts_pattern(_VERBS_LONGEST)
 _LONGEST_VERB = max(map(len, _VERBS_LONGEST))
+#: Any head that looks like a project list's but lists something else, in one search.
+_NOT_ENTITY_HEAD = _words_pattern(lexicon.NOT_ENTITY_HEADS)
 _HEAD_WORDS = {
     "events": _words_pattern(lexicon.EVENT_LIST_HEADS),
     "projects": _words_pattern(lexicon.PROJECT_LIST_HEADS),
@@ -509,13 +511,13 @@ def find_lists(text: str) -> list[Mention]:
         closer = match.start()
         by_etc = match.group() == "等"
         closer_end = match.end() if by_etc else closer
-        q = bisect.bisect_left(quote_starts, closer) - 1
-        if q >= 0 and quotes[q][0] < closer < quotes[q][1]:
-            continue
         i = bisect.bisect_left(clause_marks, closer)
         list_start = clause_marks[i - 1] + 1 if i else 0
         if not by_etc and text.rfind("、", list_start, closer) < 0:
-            continue  # "供氧工程13个": a count of one kind, not the end of a list
+            continue  # "供氧工程13个": a count of one kind, not the end of a list (most closers)
+        q = bisect.bisect_left(quote_starts, closer) - 1
+        if q >= 0 and quotes[q][0] < closer < quotes[q][1]:
+            continue
         head_match = _HEAD_AFTER.match(text, closer_end)
         head = head_match.group() if head_match else ""
         table = None
@@ -526,7 +528,7 @@ def find_lists(text: str) -> list[Mention]:
             if positions:
                 table, head = name_table, head[: min(positions) + max(len(h) for h in heads if h in head)]
                 break
-        if table is None or any(h in head for h in lexicon.NOT_ENTITY_HEADS):
+        if table is None or _NOT_ENTITY_HEAD.search(head):
             continue
         span_start = max(list_start, previous_head_end)
         previous_head_end = closer_end + len(head)
@@ -548,7 +550,13 @@ def find_lists(text: str) -> list[Mention]:
             name = text[a:b]
             if not by_etc and len(name) > 6:
                 continue  # a list closed by a count names short things ("本桓宽、凌绥、台黑4条高速")
-            if b - a < 2 or b - a > 30 or _is_generic(name, "") or (table == "events" and name.endswith(heads)):
+            if (
+                b - a < 2
+                or b - a > 30
+                or _is_generic_text(name)
+                or _is_generic_core(name, "")
+                or (table == "events" and name.endswith(heads))
+            ):
                 continue
             suffix = _suffix_of(name, _EVENT_ENDS if table == "events" else _PROJECT_ENDS) or ""
             if suffix and _is_generic_core(name, suffix):  # _is_generic_text(name) was asked above
