@@ -311,6 +311,21 @@ def _without_figures(text: str, start: int, c: Candidate, members: list[Candidat
     return "".join(pieces)
 
 
+def _clause_without_figures(text: str, start: int, members: list[Candidate]) -> dict[int, str]:
+    """``_without_figures(text, start, c, members)`` of every figure ``c`` of a clause, by its start:
+    one pass over the figures' spans in order (each figure's is the pieces before the one before it
+    and the piece since), not a sort and a walk of them for each figure."""
+    found: dict[int, str] = {}
+    done, pos = "", start
+    for a, b in sorted((n.token.start, n.unit_end) for n in members):
+        if a not in found:  # the spans before it start before it
+            found[a] = done + text[pos:a] if pos < a else done
+        if a > pos:
+            done += text[pos:a]
+        pos = max(pos, b)
+    return found
+
+
 def indicator_for(
     text: str,
     c: Candidate,
@@ -502,26 +517,31 @@ def build_facts(
     marks = clause_marks(text)
     part_starts = starts(parts, "start")
     section_bounds, section_answers = innermost_table(sections)
+    # the figures by their clause, kept as the index of the first mark at or after its start (the
+    # clause starts after the mark before it: clause_start(text, c.token.start))
     by_clause: dict[int, list[Candidate]] = {}
     for c in facts:
-        i = bisect_left(marks, c.token.start)  # clause_start(text, c.token.start)
-        by_clause.setdefault(marks[i - 1] + 1 if i else 0, []).append(c)
+        by_clause.setdefault(bisect_left(marks, c.token.start), []).append(c)
     # what is the same for every figure of a sentence or with the same measure, worked out once
     units: dict[str, tuple] = {}
     sentence_says: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
     sentence_clauses: dict[tuple[int, int], tuple[list[int], list[int], list]] = {}
     by_code = indicators.by_code()
-    for start, members in by_clause.items():
+    for i_mark, members in by_clause.items():
+        start = marks[i_mark - 1] + 1 if i_mark else 0
+        mark = marks[i_mark] if i_mark < len(marks) else len(text)  # clause_end(text, start)
         first = members[0].token.start
         i = bisect_right(part_starts, first) - 1  # part_at(parts, first)
         part = parts[i] if i >= 0 and parts[i].start <= first < parts[i].end else None
         sentence_start = part.start if part else start
-        sentence_end = part.end if part else clause_end(text, start)
+        sentence_end = part.end if part else mark
         several = len(members) > 1
         # a list of values to pair or to share a comparator needs two figures: most clauses hold one
         pairs = paired_items(text, members, sentence_start) if several else {}
         items = list(pairs.values()) if pairs else []
         shared = shared_comparator(text, members) if several else {}
+        # each figure's clause without the other figures, in one pass over the clause
+        without = _clause_without_figures(text, start, members) if several else None
         sentence = (sentence_start, sentence_end)
         said = sentence_says.get(sentence)
         if said is None:
@@ -572,7 +592,7 @@ def build_facts(
                 else FigureTime("plan", explicit_year or plan_year, "plan_year", None)
             )
             table = "achievements" if when.part == "review" else "targets"
-            without_figures = _without_figures(text, start, c, members) if several else clause_before
+            without_figures = without[pos] if several else clause_before
             item = pairs.get(pos) if pairs else None
             indicator = indicator_for(text, c, start, members, item, without_figures)
             borrowed = ""
@@ -609,9 +629,13 @@ def build_facts(
                 )
             ):
                 code = None  # growth over five years (年均, 累计) is not the year's measure
-            # clause_end(text, unit_end): the quote's end, and where a reduction verb may follow
-            i = bisect_left(marks, unit_end)
-            clause_to = marks[i] if i < len(marks) else len(text)
+            # clause_end(text, unit_end): the quote's end, and where a reduction verb may follow (the
+            # clause's end unless a mark stands inside the figure)
+            if unit_end <= mark:
+                clause_to = mark
+            else:
+                i = bisect_left(marks, unit_end)
+                clause_to = marks[i] if i < len(marks) else len(text)
             # clause_window(text, pos, unit_end, start, clause_to) in place: the clause less white space
             # at its ends, cut to a window around the figure when longer than a quote
             a, b = start, clause_to

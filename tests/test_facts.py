@@ -596,3 +596,27 @@ def test_a_rows_quote_and_offsets_are_its_clause_windows_and_its_numbers_in_the_
             assert (row.number_start, row.number_end) == cleaned.raw_span(c.token.start, c.range_end)
 
     check()
+
+
+def test_a_clause_without_its_figures_in_one_pass_is_each_figures_own():
+    """build_facts cuts the other figures out of a clause for all its figures in one pass over their
+    spans (_clause_without_figures): what _without_figures gives each figure alone, with spans that
+    touch, overlap (a range) or share a start."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import _clause_without_figures, _without_figures
+    from govreports.quantities import candidates
+
+    pieces = st.sampled_from(["增长", "5%", "6.5%", "、", "和", "12亿元", "3-5个", "至", "8倍", "收入", "分别"])
+
+    @given(st.lists(pieces, max_size=10).map("".join), st.data())
+    def check(text, data):
+        members = candidates(text)
+        if members:
+            start = data.draw(st.integers(0, members[0].token.start))
+            found = _clause_without_figures(text, start, members)
+            for c in members:
+                assert found[c.token.start] == _without_figures(text, start, c, members)
+
+    check()
