@@ -38,6 +38,8 @@ _COMMITMENT_WORDS = tuple(lexicon.COMMITMENTS)
 #: The last characters of the comparator words before a figure, and what may stand between such a
 #: word and the figure (a space, 近, 数): any other character just before a figure means none.
 _BEFORE_COMPARATOR_ENDS = frozenset({w[-1] for w in lexicon.COMPARATOR_BEFORE} | set(" \u3000近数"))
+#: The first characters of the comparator words after a figure.
+_AFTER_COMPARATOR_OPENERS = frozenset(w[0] for w in lexicon.COMPARATOR_AFTER)
 _CLEAN_TRAILING_ENDS = (*lexicon.INDICATOR_CLEAN_TRAILING_WORDS, "\n")
 #: The trailing words (and the line end) by their last character.
 _CLEAN_TRAILING_BY_LAST: dict[str, tuple[str, ...]] = {}
@@ -141,7 +143,13 @@ def printed_comparator(text: str, c: Candidate, shared: str | None) -> str | Non
     one, the caller asks whether an estimate word earlier in the sentence makes it ~ (预计实现…，增长8%)
     or it is =; that test is made only for the figures that need it."""
     end = c.unit_end
-    if text.startswith(_COMPARATOR_AFTER_WORDS, end, end + 3):  # a word within the 3 characters after
+    # a word within the 3 characters after (asked only when the next character opens one: one
+    # character looked up, not a startswith of each word)
+    if (
+        end < len(text)
+        and text[end] in _AFTER_COMPARATOR_OPENERS
+        and text.startswith(_COMPARATOR_AFTER_WORDS, end, end + 3)
+    ):
         after = text[end : end + 3]
         for word, comparator in _COMPARATORS_AFTER:
             if after.startswith(word):
@@ -149,7 +157,7 @@ def printed_comparator(text: str, c: Candidate, shared: str | None) -> str | Non
     if shared:
         return shared
     start = c.token.start
-    if text[start - 1 : start] not in _BEFORE_COMPARATOR_ENDS:
+    if not start or text[start - 1] not in _BEFORE_COMPARATOR_ENDS:
         return None  # the figure follows a character no word before it ends with (nor a space, 近, 数)
     near = text[max(0, start - 5) : start].rstrip(" \u3000").rstrip("近数")
     for word, comparator in _COMPARATORS_BEFORE if near.endswith(_COMPARATOR_BEFORE_WORDS) else ():

@@ -373,8 +373,9 @@ def test_a_sentence_names_part_of_the_year_as_the_pattern_says_without_searching
 
 def test_a_comparator_word_before_a_figure_is_found_as_by_reading_the_five_characters_before_it():
     """printed_comparator reads the characters before a figure only when the one just before it can
-    end a comparator word (or is a space, 近 or 数, which the words may stand before): the same
-    comparator as reading them for every figure."""
+    end a comparator word (or is a space, 近 or 数, which the words may stand before), and those after
+    it only when the one just after it opens one: the same comparator as reading them for every
+    figure."""
     from hypothesis import given
     from hypothesis import strategies as st
 
