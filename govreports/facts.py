@@ -590,8 +590,10 @@ def build_facts(
                 explicit_year = int(explicit.group(1)) if explicit else None
                 if explicit_year is None and lexicon.BASELINE_LAST_YEAR.search(clause_before) and plan_year:
                     explicit_year = plan_year - 1
+            # the pattern opens with 从 or 由, which most clauses lack: two membership tests, not a search
             start_value = bool(
-                lexicon.FROM_VALUE_BEFORE.search(clause_before)
+                ("从" in clause_before or "由" in clause_before)
+                and lexicon.FROM_VALUE_BEFORE.search(clause_before)
                 and lexicon.FROM_VALUE_AFTER.search(text[unit_end : unit_end + 8])
             )
             when = (

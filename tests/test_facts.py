@@ -621,3 +621,20 @@ def test_a_clause_without_its_figures_in_one_pass_is_each_figures_own():
                 assert found[c.token.start] == _without_figures(text, start, c, members)
 
     check()
+
+
+def test_a_clause_without_from_or_by_holds_no_start_value_opener():
+    """build_facts searches a clause for the opener of a "从X提高到Y" pair only when 从 or 由 stands in
+    it: a clause holding neither holds no match of the pattern, whatever else it holds."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["从", "由", "提高", "到", "2020年", "的", "，", "5%", "收入", "水平", "。", " "])
+
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def check(clause):
+        if lexicon.FROM_VALUE_BEFORE.search(clause):
+            assert "从" in clause or "由" in clause
+
+    check()
+    assert lexicon.FROM_VALUE_BEFORE.pattern.startswith("(?:从|由)")
