@@ -175,6 +175,8 @@ def _after_word(text: str, c: Candidate) -> str | None:
     """The comparator word printed within the 3 characters after a figure, the longest first (one
     test for any of them first: most figures have none)."""
     end = c.unit_end
+    if end >= len(text) or text[end] not in _AFTER_COMPARATOR_OPENERS:
+        return None  # the character after it opens none of them: one lookup, not a test of each
     if not text.startswith(_COMPARATOR_AFTER_WORDS, end, end + 3):
         return None
     after = text[end : end + 3]
@@ -191,8 +193,12 @@ def shared_comparator(text: str, members: list[Candidate]) -> dict[int, str]:
     for earlier, later in reversed(list(itertools.pairwise(members))):
         word = _after_word(text, later)
         trailing = lexicon.COMPARATOR_AFTER[word] if word else trailing
-        joined = _LIST_JOINT.fullmatch(text[earlier.unit_end : later.token.start])
-        if joined and trailing and not _after_word(text, earlier):
+        # the values joined by 、和及与 asked only while a comparator trails (most lists have none)
+        if (
+            trailing
+            and _LIST_JOINT.fullmatch(text[earlier.unit_end : later.token.start])
+            and not _after_word(text, earlier)
+        ):
             shared[earlier.token.start] = trailing
         else:
             trailing = None

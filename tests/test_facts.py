@@ -638,3 +638,40 @@ def test_a_clause_without_from_or_by_holds_no_start_value_opener():
 
     check()
     assert lexicon.FROM_VALUE_BEFORE.pattern.startswith("(?:从|由)")
+
+
+def test_a_comparator_after_a_list_of_values_is_shared_as_by_reading_every_pair():
+    """shared_comparator asks whether two values are joined (、和及与) only while a comparator word
+    trails the list: what reading every pair of values gives."""
+    import itertools
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from govreports.facts import _COMPARATOR_WORDS_AFTER, _LIST_JOINT, shared_comparator
+    from govreports.quantities import candidates
+
+    def after_word(text, c):
+        after = text[c.unit_end : c.unit_end + 3]
+        return next((w for w in _COMPARATOR_WORDS_AFTER if after.startswith(w)), None)
+
+    def plain(text, members):
+        shared, trailing = {}, None
+        for earlier, later in reversed(list(itertools.pairwise(members))):
+            word = after_word(text, later)
+            trailing = lexicon.COMPARATOR_AFTER[word] if word else trailing
+            joined = _LIST_JOINT.fullmatch(text[earlier.unit_end : later.token.start])
+            if joined and trailing and not after_word(text, earlier):
+                shared[earlier.token.start] = trailing
+            else:
+                trailing = None
+        return shared
+
+    pieces = st.sampled_from([*lexicon.COMPARATOR_AFTER, "5%", "6.5%", "、", "和", " ", "与", "增长", "，", "左"])
+
+    @given(st.lists(pieces, max_size=10).map("".join))
+    def check(text):
+        members = candidates(text)
+        assert shared_comparator(text, members) == plain(text, members)
+
+    check()
