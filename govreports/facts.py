@@ -166,9 +166,13 @@ def printed_comparator(text: str, c: Candidate, shared: str | None) -> str | Non
     return None
 
 
+#: What ends a full sentence.
+_FULL_STOPS = "。！？!?\n"
+
+
 def full_stop_before(text: str, pos: int) -> int:
     """Start of the full sentence (after 。！？ or a line end) that holds ``pos``."""
-    return _last_mark_before(text, pos, "。！？!?\n") + 1
+    return _last_mark_before(text, pos, _FULL_STOPS) + 1
 
 
 def _after_word(text: str, c: Candidate) -> str | None:
@@ -561,7 +565,13 @@ def build_facts(
         if said is None:
             # one search from the full sentence's start to the sentence's end: most hold no estimate
             # word, and then there is neither one opening the sentence nor one before any of its figures
-            estimate = lexicon.ESTIMATE_WORDS.search(text, full_stop_before(text, sentence_start), sentence_end)
+            # (the full sentence starts at the sentence when a full stop or a line end stands just before it)
+            full = (
+                sentence_start
+                if not sentence_start or text[sentence_start - 1] in _FULL_STOPS
+                else full_stop_before(text, sentence_start)
+            )
+            estimate = lexicon.ESTIMATE_WORDS.search(text, full, sentence_end)
             said = sentence_says[sentence] = (
                 estimate is not None and estimate_opener(text, sentence_start),
                 estimate is not None,
