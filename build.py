@@ -59,6 +59,7 @@ def _extracted(sources: list[SourceFile], jobs: int):
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    workers.prepare()
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=workers.start)
     try:
         # Small chunks: a worker left with a big last chunk while the other idles cost seconds.
