@@ -511,18 +511,9 @@ def test_the_remembered_arabic_values_are_those_parse_number_gives(text):
     """``number_tokens`` remembers the value of each Arabic number as printed: its tokens are those
     of reading each with ``parse_number`` (a value that is not finite, like a run of 400 digits, is
     no number), the sign applied, asked twice so that the second call reads the memo."""
-    import math
+    from govreports.quantities import number_tokens
 
-    from govreports.quantities import _NUMBER, _NUMERAL_CHARS, _SIGNS, _negative, number_tokens, parse_number
-
-    plain = []
-    for match in _NUMBER.finditer(text):
-        run, (start, end) = match.group(), match.span()
-        if run[0] not in _NUMERAL_CHARS:
-            value = parse_number(run)
-            if value is not None and math.isfinite(value):
-                sign = -1 if start and text[start - 1] in _SIGNS and _negative(text, start) else 1
-                plain.append((run, start, end, repr(sign * value)))
+    plain = [token[:4] for token in _tokens_by_match_objects(text) if not token[4]]
     for _ in range(2):
         found = [(t.text, t.start, t.end, repr(t.value)) for t in number_tokens(text) if not t.chinese]
         assert found == plain
