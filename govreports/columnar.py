@@ -9,7 +9,6 @@ Dates stay ISO strings in memory (as the CSV prints them) and become dates in Pa
 from __future__ import annotations
 
 import operator
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -162,31 +161,15 @@ def sort_by_key(table: str, data: pa.Table) -> pa.Table:
     return data.take(pc.sort_indices(data, sort_keys=[(k, "ascending") for k in key])).combine_chunks()
 
 
-#: The streams of the empty tables (``empty``) by table and options: a third of a report's tables.
-_EMPTY_STREAMS: dict[tuple[str, bool, bool], bytes] = {}
-
-
 def to_ipc(tables: Tables) -> dict[str, bytes]:
     """Tables as Arrow IPC streams: what a worker process hands back. Pickling the tables costs
-    about eight times as much, in the worker and again in the build. The options are those
-    ``pa.ipc.new_stream`` reads from the environment for each stream, read once for the report."""
-    legacy = bool(int(os.environ.get("ARROW_PRE_0_15_IPC_FORMAT", "0")))
-    version4 = bool(int(os.environ.get("ARROW_PRE_1_0_METADATA_VERSION", "0")))
-    options = pa.ipc.IpcWriteOptions(
-        use_legacy_format=legacy, metadata_version=pa.ipc.MetadataVersion.V4 if version4 else pa.ipc.MetadataVersion.V5
-    )
+    about eight times as much, in the worker and again in the build."""
     packed = {}
     for name, data in tables.items():
-        known = (name, legacy, version4) if data is empty(name) else None
-        if known in _EMPTY_STREAMS:
-            packed[name] = _EMPTY_STREAMS[known]
-            continue
         sink = pa.BufferOutputStream()
-        with pa.ipc.RecordBatchStreamWriter(sink, data.schema, options=options) as stream:
+        with pa.ipc.new_stream(sink, data.schema) as stream:
             stream.write_table(data)
         packed[name] = sink.getvalue().to_pybytes()
-        if known is not None:
-            _EMPTY_STREAMS[known] = packed[name]
     return packed
 
 

@@ -264,20 +264,3 @@ def test_a_column_told_its_type_is_the_column_arrow_infers(kind, values):
     made = columnar._array("t", field, values)
     assert made.type == expected.type and made.null_count == expected.null_count
     assert [b and b.to_pybytes() for b in made.buffers()] == [b and b.to_pybytes() for b in expected.buffers()]
-
-
-@pytest.mark.parametrize(
-    "environment", [{}, {"ARROW_PRE_1_0_METADATA_VERSION": "1"}, {"ARROW_PRE_0_15_IPC_FORMAT": "1"}]
-)
-def test_a_worker_hands_back_the_streams_arrow_writes_by_default(tables, monkeypatch, environment):
-    """The options read once for a report and the remembered streams of empty tables give the bytes
-    a stream opened with Arrow's defaults gives, under the variables those defaults read."""
-    for name, value in environment.items():
-        monkeypatch.setenv(name, value)
-    empty = {table: columnar.empty(table) for table in TABLES}
-    for original in (tables, empty, tables):
-        for table, packed in columnar.to_ipc(original).items():
-            sink = columnar.pa.BufferOutputStream()
-            with columnar.pa.ipc.new_stream(sink, original[table].schema) as stream:
-                stream.write_table(original[table])
-            assert packed == sink.getvalue().to_pybytes(), table
