@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from . import indicators, lexicon
 from .parts import FigureTime, SentencePart, figure_part
-from .quantities import Candidate, clause_end, clause_marks, clause_start
+from .quantities import Candidate, clause_end, clause_marks, clause_start, clause_window
 from .records import Fact, Section
 from .spans import starts
 from .structure import innermost_table
@@ -529,8 +529,6 @@ def build_facts(
     plan_year: int | None,
 ) -> list[Fact]:
     text = cleaned.text
-    raw, offsets = cleaned.raw, cleaned.offset_map
-    max_quote = lexicon.MAX_QUOTE
     rows: list[Fact] = []
     # the positions looked up for every figure (its clause, sentence and section), each by one
     # bisection of a list got once, not by two calls for each
@@ -664,26 +662,8 @@ def build_facts(
             else:
                 i = bisect_left(marks, unit_end)
                 clause_to = marks[i] if i < len(marks) else len(text)
-            # clause_window(text, pos, unit_end, start, clause_to) in place: the clause less white space
-            # at its ends, cut to a window around the figure when longer than a quote
-            a, b = start, clause_to
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b - a > max_quote:
-                a = max(a, min(pos - max_quote // 2, b - max_quote))
-                b = min(b, a + max_quote)
-            # cleaned.raw_quote and raw_span in place for a span that is not empty (every figure's)
-            if a < b:
-                q_start, q_end = offsets[a], offsets[b - 1] + 1
-                quote = raw[q_start:q_end]
-            else:
-                quote, q_start, q_end = cleaned.raw_quote(a, b)
-            if pos < c.range_end:
-                n_start, n_end = offsets[pos], offsets[c.range_end - 1] + 1
-            else:
-                n_start, n_end = cleaned.raw_span(pos, c.range_end)
+            quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, pos, unit_end, start, clause_to))
+            n_start, n_end = cleaned.raw_span(pos, c.range_end)
             i = bisect_right(section_bounds, n_start) - 1  # innermost_section(sections, n_start)
             section = section_answers[i] if i >= 0 else None
             commitment = period = baseline = None
