@@ -567,9 +567,9 @@ def test_a_sentence_without_an_estimate_word_up_to_its_end_has_no_estimated_figu
 
 
 def test_a_rows_quote_and_offsets_are_its_clause_windows_and_its_numbers_in_the_raw_text():
-    """build_facts cuts a figure's quote (clause_window) and reads it and the number's raw offsets
-    off the offset map in place: what clause_window, raw_quote and raw_span give, for clauses with
-    white space at their ends, longer than a quote, and raw text the cleaning drops characters of."""
+    """A row's quote is its figure's clause (clause_window, found from the whole text) in the raw
+    text, and its number's offsets are raw ones, for clauses with white space at their ends, longer
+    than a quote, and raw text the cleaning drops characters of."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
