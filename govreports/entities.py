@@ -23,7 +23,7 @@ import cn2an
 from . import lexicon
 from .parts import SentencePart
 from .quantities import clause_marks, clause_window
-from .records import Entity, Section
+from .records import Entity, Section, record_from
 from .spans import starts
 from .structure import innermost_table
 from .text import CleanText, last_mark_before, mark_positions
@@ -1008,14 +1008,6 @@ class _SeenNames:
         self.exact.add(name)
 
 
-def _entity(values: dict) -> Entity:
-    """``record(Entity, **values)`` for a dict made once (15 keywords passed to ``record`` are
-    gathered into a second dict): ``values`` name every field, in their order."""
-    made = object.__new__(Entity)
-    object.__setattr__(made, "__dict__", values)  # the dict itself, not a copy of it (a frozen class)
-    return made
-
-
 def extract_entities(
     cleaned: CleanText, doc_id: str, sentence_parts: list[SentencePart], sections: list[Section]
 ) -> list[Entity]:
@@ -1057,7 +1049,7 @@ def extract_entities(
     part_starts = starts(sentence_parts, "start")
     section_bounds, section_answers = innermost_table(sections)
     marks = clause_marks(text)  # each row's clause_start and clause_end, by bisection
-    offsets, raw = cleaned.offset_map, cleaned.raw  # ``cleaned.raw_span`` in place for a name
+    raw = cleaned.raw
     for m in sorted(taken, key=_START):
         start, end, table = m.start, m.end, m.table
         name_key = _key(text[start:end])
@@ -1073,17 +1065,12 @@ def extract_entities(
             continue
         earlier_names.add(name_key)
         year = part.year if part else None
-        raw_start, raw_end = (offsets[start], offsets[end - 1] + 1) if end > start else cleaned.raw_span(start, end)
+        raw_start, raw_end = cleaned.raw_span(start, end)
         i = bisect.bisect_left(marks, start)
         clause_from = marks[i - 1] + 1 if i else 0
         i = bisect.bisect_left(marks, end, i)
         clause_to = marks[i] if i < len(marks) else len(text)
-        a, b = clause_window(text, start, end, clause_from, clause_to)
-        if b > a:  # ``cleaned.raw_quote`` in place
-            q_start, q_end = offsets[a], offsets[b - 1] + 1
-            quote = raw[q_start:q_end]
-        else:
-            quote, q_start, q_end = cleaned.raw_quote(a, b)
+        quote, q_start, q_end = cleaned.raw_quote(*clause_window(text, start, end, clause_from, clause_to))
         i = bisect.bisect_right(section_bounds, raw_start) - 1
         section = section_answers[i] if i >= 0 else None
         name = raw[raw_start:raw_end]
@@ -1096,7 +1083,8 @@ def extract_entities(
             edition_number = when = None
             status = _project_status(part_name, text, m, part)
         rows.append(
-            _entity(
+            record_from(
+                Entity,
                 {
                     "table": table,
                     "id": f"{doc_id}-{'P' if table == 'projects' else 'E'}{raw_start:06d}",
@@ -1113,7 +1101,7 @@ def extract_entities(
                     "quote": quote,
                     "char_start": q_start,
                     "char_end": q_end,
-                }
+                },
             )
         )
     return rows

@@ -589,17 +589,3 @@ def test_a_core_with_a_character_nothing_removes_is_generic_as_after_every_remov
 
     name = "".join(pieces) + suffix
     assert _is_generic_core(name, suffix) == _is_generic_core_plainly(name, suffix)
-
-
-def test_an_entity_made_from_its_dict_is_the_record_of_the_same_values():
-    import dataclasses
-
-    from govreports.entities import _entity
-    from govreports.records import Entity, record
-
-    values = {field.name: i for i, field in enumerate(dataclasses.fields(Entity))}
-    made = _entity(dict(values))
-    assert made == record(Entity, **values)
-    assert list(vars(made)) == list(values)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.name = "东湖大桥"

@@ -403,15 +403,16 @@ def test_a_comparator_word_before_a_figure_is_found_as_by_reading_the_five_chara
     check()
 
 
-def test_a_row_made_from_its_dict_is_the_frozen_row_the_class_makes():
-    """build_facts makes each row by handing its dict of values to a new Fact as its __dict__: the
-    row the class makes, fields in their order, still frozen."""
-    from govreports.facts import _fact
+@pytest.mark.parametrize("cls", [Fact, Entity])
+def test_a_row_made_from_its_dict_is_the_frozen_row_the_class_makes(cls):
+    """build_facts and extract_entities make each row by handing its dict of values to a new record
+    as its __dict__ (records.record_from): the row the class makes, fields in their order, frozen."""
+    from govreports.records import record_from
 
-    values = {f.name: i for i, f in enumerate(dataclasses.fields(Fact))}
-    made = _fact(dict(values))
-    assert made == Fact(**values) and list(vars(made).items()) == list(vars(Fact(**values)).items())
-    assert type(made) is Fact and dataclasses.replace(made, id="other").id == "other"
+    values = {f.name: i for i, f in enumerate(dataclasses.fields(cls))}
+    made = record_from(cls, dict(values))
+    assert made == cls(**values) and list(vars(made).items()) == list(vars(cls(**values)).items())
+    assert type(made) is cls and dataclasses.replace(made, id="other").id == "other"
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.id = "changed"
 
